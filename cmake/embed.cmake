@@ -1,0 +1,16 @@
+# sinergi_embed_files(target NAMESPACE ns FUNCTION fn FILES a b ...)
+# Generates a C++ source that returns the files' contents as a sorted list of
+# {file name, contents} pairs, so the binary carries its migrations and documents
+# and never depends on the working directory.
+function(sinergi_embed_files target)
+  cmake_parse_arguments(EMBED "" "NAMESPACE;FUNCTION" "FILES" ${ARGN})
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/${EMBED_FUNCTION}_embedded.cpp)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${output} -DNAMESPACE=${EMBED_NAMESPACE} -DFUNCTION=${EMBED_FUNCTION}
+            "-DFILES=${EMBED_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
+    DEPENDS ${EMBED_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_generate.cmake
+    COMMENT "Embedding ${EMBED_FUNCTION}"
+    VERBATIM)
+  target_sources(${target} PRIVATE ${output})
+endfunction()
