@@ -1,0 +1,114 @@
+// The `sinergi` binary: one program, many subcommands. Every failure ends with one
+// clear line on stderr and a non-zero exit code, never a stack trace.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/version.h"
+#include "platform/db/database_url.h"
+
+namespace {
+
+constexpr int kExitFailure = 1;
+
+int report(const sinergi::Result<void>& result) {
+  if (result.ok()) {
+    return 0;
+  }
+  std::cerr << "sinergi: " << result.error().message() << "\n";
+  if (!result.error().log_detail().empty()) {
+    std::cerr << "  (" << result.error().log_detail() << ")\n";
+  }
+  return kExitFailure;
+}
+
+void add_database_option(CLI::App& command, std::string& database_url) {
+  command.add_option("--db", database_url, "Database URL: sqlite:///path/to.db or postgresql://user:pass@host:port/db")
+      ->envname("SINERGI_DB")
+      ->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Sinergi: perencanaan, koordinasi dan akuntabilitas kinerja pemerintah daerah", "sinergi"};
+  app.set_version_flag("--version", std::string(sinergi::app::kVersion));
+  app.require_subcommand(1);
+
+  sinergi::app::ServeSettings serve_settings;
+  serve_settings.database_url = std::string(sinergi::db::kDefaultDatabaseUrl);
+  auto* serve = app.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
+  add_database_option(*serve, serve_settings.database_url);
+  serve->add_option("--listen", serve_settings.listen, "HOST:PORT to listen on (port 0 picks a free port)")
+      ->envname("SINERGI_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--web", serve_settings.web_root, "Directory of the built web app (web/dist)")
+      ->envname("SINERGI_WEB");
+  serve->add_option("--body-limit", serve_settings.body_limit_bytes, "Largest request body in bytes")
+      ->envname("SINERGI_BODY_LIMIT")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30))
+      ->capture_default_str();
+  serve->add_option("--threads", serve_settings.threads, "Worker threads (0: one per core)")
+      ->envname("SINERGI_THREADS")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  serve->add_option("--pool-size", serve_settings.pool_size, "Database connections in the pool")
+      ->envname("SINERGI_POOL_SIZE")
+      ->check(CLI::Range(1, 512))
+      ->capture_default_str();
+  serve->add_option("--header-timeout-ms", serve_settings.header_timeout_ms,
+                    "Time a client has to send its request headers")
+      ->envname("SINERGI_HEADER_TIMEOUT_MS")
+      ->check(CLI::Range(50, 600'000))
+      ->capture_default_str();
+  serve->add_option("--idle-timeout-ms", serve_settings.idle_timeout_ms, "Idle keep-alive connection timeout")
+      ->envname("SINERGI_IDLE_TIMEOUT_MS")
+      ->check(CLI::Range(50, 3'600'000))
+      ->capture_default_str();
+  serve->add_option("--shutdown-grace-ms", serve_settings.shutdown_grace_ms,
+                    "How long in-flight requests may take to finish at shutdown")
+      ->envname("SINERGI_SHUTDOWN_GRACE_MS")
+      ->check(CLI::Range(0, 600'000))
+      ->capture_default_str();
+  serve->add_option("--log-level", serve_settings.log_level, "trace, debug, info, warn, error")
+      ->envname("SINERGI_LOG_LEVEL")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->capture_default_str();
+
+  std::string migrate_database_url(sinergi::db::kDefaultDatabaseUrl);
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  add_database_option(*migrate, migrate_database_url);
+
+  std::string demo_database_url(sinergi::db::kDefaultDatabaseUrl);
+  auto* demo = app.add_subcommand("demo", "Load the demo province (idempotent)");
+  add_database_option(*demo, demo_database_url);
+
+  app.add_subcommand("version", "Print the version")->callback([] {
+    std::cout << "sinergi " << sinergi::app::kVersion << "\n";
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+
+  try {
+    if (serve->parsed()) {
+      return report(sinergi::app::serve(serve_settings));
+    }
+    if (migrate->parsed()) {
+      return report(sinergi::app::migrate(migrate_database_url));
+    }
+    if (demo->parsed()) {
+      return report(sinergi::app::load_demo(demo_database_url));
+    }
+  } catch (const std::exception& exception) {
+    // A broken invariant, not a user error: still one line, and a distinct exit code.
+    std::cerr << "sinergi: kesalahan internal: " << exception.what() << "\n";
+    return 70;
+  }
+  return 0;
+}
