@@ -40,6 +40,9 @@ void configure_logging(const std::string& level) {
   auto access = spdlog::stdout_logger_mt("access");
   access->set_pattern("%v");
   spdlog::set_level(spdlog::level::from_str(level));
+  // The access log is an audit of traffic, not a debugging aid: it stays on at any
+  // application log level except "off".
+  access->set_level(level == "off" ? spdlog::level::off : spdlog::level::info);
   spdlog::flush_on(spdlog::level::info);
 }
 
@@ -54,7 +57,8 @@ Result<void> migrate(const std::string& database_url) {
     for (const auto& step : report.applied) {
       std::cout << "diterapkan: " << step << "\n";
     }
-    std::cout << "Skema dimigrasikan dari versi " << report.from_version << " ke " << report.to_version << "\n";
+    std::cout << "Skema dimigrasikan dari versi " << report.from_version << " ke " << report.to_version
+              << "\n";
   }
   return success();
 }
@@ -77,13 +81,14 @@ Result<void> serve(const ServeSettings& settings) {
 
   http::Metrics metrics;
   db::Database* database_pointer = database.get();
-  metrics.add_gauge("sinergi_db_pool_connections", "Database connections in the pool, by state", [database_pointer] {
-    db::PoolStats stats = database_pointer->stats();
-    return std::vector<std::pair<std::string, double>>{
-        {"state=\"in_use\"", static_cast<double>(stats.in_use)},
-        {"state=\"idle\"", static_cast<double>(stats.size - stats.in_use)},
-    };
-  });
+  metrics.add_gauge("sinergi_db_pool_connections", "Database connections in the pool, by state",
+                    [database_pointer] {
+                      db::PoolStats stats = database_pointer->stats();
+                      return std::vector<std::pair<std::string, double>>{
+                          {"state=\"in_use\"", static_cast<double>(stats.in_use)},
+                          {"state=\"idle\"", static_cast<double>(stats.size - stats.in_use)},
+                      };
+                    });
   metrics.add_gauge("sinergi_db_pool_acquire_timeouts", "Requests that waited too long for a connection",
                     [database_pointer] {
                       return std::vector<std::pair<std::string, double>>{
@@ -107,7 +112,9 @@ Result<void> serve(const ServeSettings& settings) {
   http::Server server(options, router, metrics);
   TRY(server.listen());
   // Tests and scripts read this line to learn the port when listening on port 0.
-  std::cout << "Sinergi " << kVersion << " listening on http://" << listen.host << ":" << server.port() << "\n"
+  const bool ipv6 = listen.host.find(':') != std::string::npos;
+  std::cout << "Sinergi " << kVersion << " listening on http://" << (ipv6 ? "[" : "") << listen.host
+            << (ipv6 ? "]" : "") << ":" << server.port() << "\n"
             << std::flush;
   spdlog::info("database {} ({})", database->url().redacted(), db::backend_name(database->backend()));
   server.run();

@@ -29,7 +29,8 @@ Result<DemoReport> load_demo_data(db::Database& database) {
     for (const auto& [key, value] : kDemoSettings) {
       int existing = 0;
       std::string key_text(key);
-      session << "SELECT COUNT(*) FROM system_settings WHERE key = :key", soci::use(key_text), soci::into(existing);
+      session << "SELECT COUNT(*) FROM system_settings WHERE key = :key", soci::use(key_text),
+          soci::into(existing);
       if (existing > 0) {
         continue;
       }

@@ -1,7 +1,6 @@
 // The `sinergi` binary: one program, many subcommands. Every failure ends with one
 // clear line on stderr and a non-zero exit code, never a stack trace.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 
@@ -25,7 +24,9 @@ int report(const sinergi::Result<void>& result) {
 }
 
 void add_database_option(CLI::App& command, std::string& database_url) {
-  command.add_option("--db", database_url, "Database URL: sqlite:///path/to.db or postgresql://user:pass@host:port/db")
+  command
+      .add_option("--db", database_url,
+                  "Database URL: sqlite:///path/to.db or postgresql://user:pass@host:port/db")
       ->envname("SINERGI_DB")
       ->capture_default_str();
 }
@@ -58,8 +59,9 @@ int main(int argc, char** argv) {
       ->envname("SINERGI_POOL_SIZE")
       ->check(CLI::Range(1, 512))
       ->capture_default_str();
-  serve->add_option("--header-timeout-ms", serve_settings.header_timeout_ms,
-                    "Time a client has to send its request headers")
+  serve
+      ->add_option("--header-timeout-ms", serve_settings.header_timeout_ms,
+                   "Time a client has to send its request headers")
       ->envname("SINERGI_HEADER_TIMEOUT_MS")
       ->check(CLI::Range(50, 600'000))
       ->capture_default_str();
@@ -67,8 +69,9 @@ int main(int argc, char** argv) {
       ->envname("SINERGI_IDLE_TIMEOUT_MS")
       ->check(CLI::Range(50, 3'600'000))
       ->capture_default_str();
-  serve->add_option("--shutdown-grace-ms", serve_settings.shutdown_grace_ms,
-                    "How long in-flight requests may take to finish at shutdown")
+  serve
+      ->add_option("--shutdown-grace-ms", serve_settings.shutdown_grace_ms,
+                   "How long in-flight requests may take to finish at shutdown")
       ->envname("SINERGI_SHUTDOWN_GRACE_MS")
       ->check(CLI::Range(0, 600'000))
       ->capture_default_str();

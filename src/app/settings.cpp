@@ -5,7 +5,9 @@
 namespace sinergi::app {
 
 Result<ListenAddress> ListenAddress::parse(std::string_view text) {
-  const auto invalid = [&] { return Error(ErrorCode::InvalidListenAddress, {std::string(text.substr(0, 80))}); };
+  const auto invalid = [&] {
+    return Error(ErrorCode::InvalidListenAddress, {std::string(text.substr(0, 80))});
+  };
   std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) {
     return invalid();

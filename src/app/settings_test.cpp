@@ -26,7 +26,8 @@ TEST(ListenAddressTest, BracketedIpv6) {
 }
 
 TEST(ListenAddressTest, RejectsMalformedAddresses) {
-  for (const char* text : {"", "8080", ":8080", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:80a", "::1:80", "[::1:80"}) {
+  for (const char* text :
+       {"", "8080", ":8080", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:80a", "::1:80", "[::1:80"}) {
     SCOPED_TRACE(text);
     auto address = ListenAddress::parse(text);
     ASSERT_FALSE(address.ok());

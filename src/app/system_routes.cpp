@@ -28,15 +28,21 @@ void register_system_routes(http::Router& router, const SystemRouteDependencies&
   });
 
   db::Database* database = dependencies.database;
-  router.add(http::Method::get, "/readyz", "getReadiness", [database](http::Request&) -> Result<http::Response> {
-    TRY(database->ping());
-    return http::Response::json(200, R"({"status":"ready","database":"ok"})");
-  });
+  router.add(
+      http::Method::get, "/readyz", "getReadiness", [database](http::Request&) -> Result<http::Response> {
+        // Whatever the cause, an unanswered ping means "not ready": 503, so a load
+        // balancer takes this instance out of rotation until the database is back.
+        if (auto pinged = database->ping(); !pinged.ok()) {
+          return Error(ErrorCode::DatabaseUnavailable, {"ping"}).with_log_detail(pinged.error().message());
+        }
+        return http::Response::json(200, R"({"status":"ready","database":"ok"})");
+      });
 
   http::Metrics* metrics = dependencies.metrics;
-  router.add(http::Method::get, "/metrics", "getMetrics", [metrics](http::Request&) -> Result<http::Response> {
-    return http::Response::text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
-  });
+  router.add(
+      http::Method::get, "/metrics", "getMetrics", [metrics](http::Request&) -> Result<http::Response> {
+        return http::Response::text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
+      });
 
   std::string version = dependencies.version;
   router.add(http::Method::get, "/api/v1/openapi.json", "getOpenApiDocument",

@@ -48,7 +48,9 @@ const std::array<std::string, kDefinitions.size()>& snake_names() {
   return names;
 }
 
-const ErrorDefinition& definition(ErrorCode code) { return kDefinitions.at(static_cast<std::size_t>(code)); }
+const ErrorDefinition& definition(ErrorCode code) {
+  return kDefinitions.at(static_cast<std::size_t>(code));
+}
 
 }  // namespace
 
@@ -71,13 +73,21 @@ std::string format_message(std::string_view message_template, const std::vector<
   return result;
 }
 
-std::string_view error_code_name(ErrorCode code) { return snake_names().at(static_cast<std::size_t>(code)); }
+std::string_view error_code_name(ErrorCode code) {
+  return snake_names().at(static_cast<std::size_t>(code));
+}
 
-StatusClass error_status_class(ErrorCode code) { return definition(code).status_class; }
+StatusClass error_status_class(ErrorCode code) {
+  return definition(code).status_class;
+}
 
-StatusClass Error::status_class() const { return error_status_class(code_); }
+StatusClass Error::status_class() const {
+  return error_status_class(code_);
+}
 
-std::string_view Error::name() const { return error_code_name(code_); }
+std::string_view Error::name() const {
+  return error_code_name(code_);
+}
 
 std::string Error::message(Locale locale) const {
   const auto& entry = definition(code_);

@@ -31,9 +31,9 @@ TEST(ErrorTest, MissingArgumentsLeavePlaceholderEmpty) {
 }
 
 TEST(ErrorTest, FieldsAndLogDetailTravelWithTheError) {
-  Error error = Error::with_fields(ErrorCode::ValidationFailed,
-                                   {{"target", "harus berupa angka", "must be a number"}})
-                    .with_log_detail("row 3");
+  Error error =
+      Error::with_fields(ErrorCode::ValidationFailed, {{"target", "harus berupa angka", "must be a number"}})
+          .with_log_detail("row 3");
   ASSERT_EQ(error.fields().size(), 1U);
   EXPECT_EQ(error.fields()[0].message(Locale::english), "must be a number");
   EXPECT_EQ(error.log_detail(), "row 3");

@@ -17,9 +17,12 @@ class [[nodiscard]] Result {
  public:
   using ValueType = T;
 
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
-  Result(ErrorCode code) : state_(std::in_place_index<1>, Error(code)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error)
+      : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Result(ErrorCode code)
+      : state_(std::in_place_index<1>, Error(code)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -69,7 +72,7 @@ class [[nodiscard]] Result<void> {
 
   Result() = default;
   Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
-  Result(ErrorCode code) : error_(code), failed_(true) {}             // NOLINT(google-explicit-constructor)
+  Result(ErrorCode code) : error_(code), failed_(true) {}           // NOLINT(google-explicit-constructor)
 
   bool ok() const { return !failed_; }
   explicit operator bool() const { return ok(); }
@@ -89,7 +92,9 @@ class [[nodiscard]] Result<void> {
   bool failed_ = false;
 };
 
-inline Result<void> success() { return {}; }
+inline Result<void> success() {
+  return {};
+}
 
 template <typename T>
 struct IsResult : std::false_type {};
@@ -101,10 +106,10 @@ struct IsResult<Result<T>> : std::true_type {};
 // TRY(expression): evaluates a Result; on error returns the error from the enclosing
 // function (whose return type must be a Result), otherwise yields the value.
 // Uses a statement expression (GCC and Clang), as SerenityOS's TRY does.
-#define TRY(expression)                                 \
-  ({                                                    \
-    auto _sinergi_try_result = (expression);            \
-    if (!_sinergi_try_result.ok()) [[unlikely]]         \
-      return _sinergi_try_result.release_error();       \
-    _sinergi_try_result.release_value();                \
+#define TRY(expression)                           \
+  ({                                              \
+    auto _sinergi_try_result = (expression);      \
+    if (!_sinergi_try_result.ok()) [[unlikely]]   \
+      return _sinergi_try_result.release_error(); \
+    _sinergi_try_result.release_value();          \
   })

@@ -1,6 +1,7 @@
 #include "server_process.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -11,8 +12,6 @@
 #include <cstring>
 #include <memory>
 #include <regex>
-
-#include <gtest/gtest.h>
 
 extern char** environ;
 
@@ -105,10 +104,10 @@ std::optional<ServerProcess> ServerProcess::start(const std::vector<std::string>
   process.pid_ = spawned.pid;
   process.output_ = std::make_unique<Output>();
   Output* output = process.output_.get();
-  process.stdout_reader_ = std::thread(
-      [fd = spawned.stdout_fd, output] { drain(fd, output->mutex, output->standard_output); });
-  process.stderr_reader_ = std::thread(
-      [fd = spawned.stderr_fd, output] { drain(fd, output->mutex, output->standard_error); });
+  process.stdout_reader_ =
+      std::thread([fd = spawned.stdout_fd, output] { drain(fd, output->mutex, output->standard_output); });
+  process.stderr_reader_ =
+      std::thread([fd = spawned.stderr_fd, output] { drain(fd, output->mutex, output->standard_error); });
 
   static const std::regex kListening(R"(listening on http://[^\s]+:(\d+))");
   auto deadline = std::chrono::steady_clock::now() + startup_timeout;

@@ -18,8 +18,9 @@ class ServerProcess {
  public:
   // Starts `sinergi serve --listen 127.0.0.1:0 <arguments>` and waits until it prints
   // the port it listens on. Fails the calling test (and returns nullopt) if it does not.
-  static std::optional<ServerProcess> start(const std::vector<std::string>& arguments,
-                                            std::chrono::milliseconds startup_timeout = std::chrono::seconds(30));
+  static std::optional<ServerProcess> start(
+      const std::vector<std::string>& arguments,
+      std::chrono::milliseconds startup_timeout = std::chrono::seconds(30));
 
   ServerProcess(ServerProcess&& other) noexcept;
   ServerProcess& operator=(ServerProcess&&) = delete;

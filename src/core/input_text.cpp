@@ -1,0 +1,104 @@
+#include "core/input_text.h"
+
+namespace sinergi {
+namespace {
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";              // U+2026
+
+bool is_ascii_whitespace(char character) {
+  return character == ' ' || character == '\t' || character == '\n' || character == '\v' ||
+         character == '\f' || character == '\r';
+}
+
+// Length of the well-formed UTF-8 sequence that starts `text` (Unicode 15, table 3-7), or 0
+// when the first byte does not start one. Overlong forms and surrogates count as malformed.
+std::size_t utf8_sequence_length(std::string_view text) {
+  const auto byte_at = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
+  const unsigned char lead = byte_at(0);
+  if (lead < 0x80) {
+    return 1;
+  }
+  std::size_t length = 0;
+  unsigned char second_low = 0x80;
+  unsigned char second_high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead == 0xE0) {
+    length = 3;
+    second_low = 0xA0;
+  } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
+    length = 3;
+  } else if (lead == 0xED) {
+    length = 3;
+    second_high = 0x9F;
+  } else if (lead == 0xF0) {
+    length = 4;
+    second_low = 0x90;
+  } else if (lead >= 0xF1 && lead <= 0xF3) {
+    length = 4;
+  } else if (lead == 0xF4) {
+    length = 4;
+    second_high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() < length || byte_at(1) < second_low || byte_at(1) > second_high) {
+    return 0;
+  }
+  for (std::size_t index = 2; index < length; ++index) {
+    if (byte_at(index) < 0x80 || byte_at(index) > 0xBF) {
+      return 0;
+    }
+  }
+  return length;
+}
+
+}  // namespace
+
+std::string_view trim_ascii_whitespace(std::string_view text) {
+  while (!text.empty() && is_ascii_whitespace(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_ascii_whitespace(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool is_ascii(std::string_view text) {
+  for (char character : text) {
+    if (static_cast<unsigned char>(character) >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string excerpt_for_message(std::string_view text, std::size_t max_characters) {
+  std::string excerpt;
+  std::size_t character_count = 0;
+  while (!text.empty()) {
+    if (character_count == max_characters) {
+      excerpt += kEllipsis;
+      break;
+    }
+    const std::size_t length = utf8_sequence_length(text);
+    const auto first_byte = static_cast<unsigned char>(text.front());
+    if (length == 0) {
+      excerpt += kReplacementCharacter;
+      text.remove_prefix(1);
+    } else {
+      if (first_byte < 0x20 || first_byte == 0x7F) {
+        excerpt += kReplacementCharacter;
+      } else {
+        excerpt += text.substr(0, length);
+      }
+      text.remove_prefix(length);
+    }
+    ++character_count;
+  }
+  return excerpt;
+}
+
+}  // namespace sinergi

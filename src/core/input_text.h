@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// Helpers shared by the parsers of user-typed values (numbers, money, periods, times).
+
+namespace sinergi {
+
+// How much of an offending input an error message quotes.
+inline constexpr std::size_t kExcerptCharacters = 40;
+
+// Removes leading and trailing ASCII whitespace (space, \t, \n, \v, \f, \r). Anything else,
+// including a non-breaking space, is kept, so the caller's parser rejects it.
+std::string_view trim_ascii_whitespace(std::string_view text);
+
+// True when every byte of `text` is 7-bit ASCII (also true for an empty text).
+bool is_ascii(std::string_view text);
+
+// True for '0'..'9' only (unlike std::isdigit, independent of the C locale).
+constexpr bool is_ascii_digit(char character) {
+  return character >= '0' && character <= '9';
+}
+
+// `text` made safe to quote inside an error message: at most `max_characters` characters
+// (code points), followed by "…" when it was cut. Bytes that are not valid UTF-8 and control
+// characters become U+FFFD, so the result is always valid UTF-8 (JSON encoders reject anything
+// else) and a megabyte of input still yields a short message.
+std::string excerpt_for_message(std::string_view text, std::size_t max_characters = kExcerptCharacters);
+
+}  // namespace sinergi

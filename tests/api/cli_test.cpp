@@ -1,0 +1,149 @@
+// Black-box tests of the `sinergi` command line: every failure is one clear line and a
+// non-zero exit code, never a stack trace.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "platform/db/database.h"
+#include "platform/db/testing/test_database.h"
+#include "server_process.h"
+
+namespace sinergi::api_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+fs::path scratch_file(const std::string& name) {
+  return fs::temp_directory_path() / ("sinergi-cli-" + std::to_string(::getpid()) + "-" + name);
+}
+
+TEST(CliTest, PrintsItsVersion) {
+  CommandResult result = run_sinergi({"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.standard_output.find(SINERGI_VERSION), std::string::npos);
+}
+
+TEST(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"serve", "migrate", "demo"}) {
+    SCOPED_TRACE(command);
+    CommandResult result = run_sinergi({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_NE(result.standard_output.find("--db"), std::string::npos);
+  }
+}
+
+TEST(CliTest, UnknownCommandIsAUsageError) {
+  CommandResult result = run_sinergi({"terbang"});
+  EXPECT_NE(result.exit_code, 0);
+}
+
+TEST(CliTest, BadDatabaseUrlIsOneClearLine) {
+  CommandResult result = run_sinergi({"migrate", "--db", "mysql://root@localhost/sinergi"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.standard_error.rfind("sinergi: Alamat basis data tidak sah", 0), 0U)
+      << result.standard_error;
+  EXPECT_LE(line_count(result.standard_error), 2U);
+}
+
+TEST(CliTest, AFileThatIsNotADatabaseIsRefused) {
+  fs::path path = scratch_file("bukan.db");
+  std::ofstream(path) << "Laporan Kinerja Instansi Pemerintah 2025, bukan basis data\n";
+  CommandResult result =
+      run_sinergi({"serve", "--db", "sqlite://" + path.string(), "--listen", "127.0.0.1:0"});
+  fs::remove(path);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.standard_error.find("bukan basis data SQLite"), std::string::npos)
+      << result.standard_error;
+  EXPECT_LE(line_count(result.standard_error), 2U);
+}
+
+TEST(CliTest, UnreachablePostgresqlIsOneClearLine) {
+  CommandResult result = run_sinergi({"migrate", "--db", "postgresql://nobody@127.0.0.1:1/none"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.standard_error.find("tidak dapat dihubungi"), std::string::npos) << result.standard_error;
+  EXPECT_LE(line_count(result.standard_error), 2U);
+}
+
+TEST(CliTest, BadListenAddressIsOneClearLine) {
+  fs::path path = scratch_file("listen.db");
+  CommandResult result =
+      run_sinergi({"serve", "--db", "sqlite://" + path.string(), "--listen", "di-mana-saja"});
+  fs::remove(path);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.standard_error.find("Alamat dengar"), std::string::npos) << result.standard_error;
+}
+
+class CliDatabaseTest : public ::testing::TestWithParam<db::Backend> {
+ protected:
+  void SetUp() override {
+    auto database = db::TestDatabase::create(GetParam());
+    ASSERT_TRUE(database.ok()) << database.error().message() << " " << database.error().log_detail();
+    database_.emplace(std::move(database).value());
+  }
+  std::optional<db::TestDatabase> database_;
+};
+
+TEST_P(CliDatabaseTest, MigrateAppliesOnceThenHasNothingToDo) {
+  CommandResult first = run_sinergi({"migrate", "--db", database_->url_text()});
+  EXPECT_EQ(first.exit_code, 0) << first.standard_error;
+  EXPECT_NE(first.standard_output.find("diterapkan: 0001_system_settings"), std::string::npos)
+      << first.standard_output;
+  CommandResult second = run_sinergi({"migrate", "--db", database_->url_text()});
+  EXPECT_EQ(second.exit_code, 0) << second.standard_error;
+  EXPECT_NE(second.standard_output.find("Skema sudah terbaru"), std::string::npos) << second.standard_output;
+}
+
+TEST_P(CliDatabaseTest, DatabaseFromTheEnvironment) {
+  setenv("SINERGI_DB", database_->url_text().c_str(), 1);
+  CommandResult result = run_sinergi({"migrate"});
+  unsetenv("SINERGI_DB");
+  EXPECT_EQ(result.exit_code, 0) << result.standard_error;
+  EXPECT_NE(result.standard_output.find("diterapkan"), std::string::npos);
+}
+
+TEST_P(CliDatabaseTest, DemoIsIdempotent) {
+  CommandResult first = run_sinergi({"demo", "--db", database_->url_text()});
+  EXPECT_EQ(first.exit_code, 0) << first.standard_error;
+  EXPECT_NE(first.standard_output.find("Data demo dimuat"), std::string::npos) << first.standard_output;
+  CommandResult second = run_sinergi({"demo", "--db", database_->url_text()});
+  EXPECT_EQ(second.exit_code, 0) << second.standard_error;
+  EXPECT_NE(second.standard_output.find("sudah ada"), std::string::npos) << second.standard_output;
+}
+
+TEST_P(CliDatabaseTest, RefusesADatabaseNewerThanTheBinary) {
+  ASSERT_EQ(run_sinergi({"migrate", "--db", database_->url_text()}).exit_code, 0);
+  {
+    auto database = db::Database::open(database_->url());
+    ASSERT_TRUE(database.ok());
+    auto inserted = (*database)->with_transaction([](soci::session& session) -> Result<void> {
+      session << "INSERT INTO schema_migrations (version, name, applied_at) "
+                 "VALUES (9999, 'from_the_future', '2030-01-01T00:00:00Z')";
+      return success();
+    });
+    ASSERT_TRUE(inserted.ok());
+  }
+  CommandResult result = run_sinergi({"serve", "--db", database_->url_text(), "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.standard_error.find("lebih baru"), std::string::npos) << result.standard_error;
+}
+
+TEST_P(CliDatabaseTest, BusyPortIsOneClearLine) {
+  auto server = ServerProcess::start({"--db", database_->url_text()});
+  ASSERT_TRUE(server);
+  CommandResult result = run_sinergi(
+      {"serve", "--db", database_->url_text(), "--listen", "127.0.0.1:" + std::to_string(server->port())});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.standard_error.find("sudah dipakai"), std::string::npos) << result.standard_error;
+  EXPECT_LE(line_count(result.standard_error), 2U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliDatabaseTest, ::testing::ValuesIn(db::test_backends()),
+                         db::backend_test_name);
+
+}  // namespace
+}  // namespace sinergi::api_test
