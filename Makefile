@@ -4,14 +4,14 @@ SHELL := /bin/bash
 DEMO_DB ?= sqlite://./data/sinergi.db
 DEMO_LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test deps build release format lint bench-http clean
+.PHONY: demo test deps build web release format lint bench-http clean
 
 ## demo: install what is missing, build, load the demo province into ./data/sinergi.db and serve it
-demo: deps build
+demo: deps build web
 	@mkdir -p data
 	./build/dev/src/app/sinergi demo --db $(DEMO_DB)
 	@./scripts/demo-banner.sh $(DEMO_LISTEN)
-	./build/dev/src/app/sinergi serve --db $(DEMO_DB) --listen $(DEMO_LISTEN) $(if $(wildcard web/dist/index.html),--web web/dist,)
+	./build/dev/src/app/sinergi serve --db $(DEMO_DB) --listen $(DEMO_LISTEN) --web web/dist
 
 ## test: everything CI runs (both builds, SQLite and PostgreSQL, lint, fuzz)
 test:
@@ -23,6 +23,10 @@ deps:
 build:
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev
+
+## web: the web application, from the committed lockfile, into web/dist
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
 
 release:
 	cmake --preset release >/dev/null

@@ -9,8 +9,14 @@ cat <<MSG
   Health:     http://$listen/healthz   Metrics: http://$listen/metrics
   Database:   ./data/sinergi.db (SQLite)
 
-  Demo logins: none yet. User accounts and roles arrive with the identity module;
-  until then the server offers the operational endpoints and the API document.
+  Demo logins (password for all: Sinergi-Demo-2026):
+    admin           administrator
+    gubernur        governor                 wagub        vice governor
+    sekda           regional secretary       asisten1     assistant (cluster I)
+    bapperida       planning agency          bpkad        finance agency
+    inspektorat     internal audit           dprd         DPRD secretariat
+    kadis.dinkes    head of Dinas Kesehatan  staf.dinkes  operator of Dinas Kesehatan
+    staf.disdikbud  operator of Dinas Pendidikan dan Kebudayaan
 
   Stop with Ctrl+C.
 MSG

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI runs (`make test`): install dependencies, check formatting, build the
 # dev and the sanitizer (asan+ubsan) builds, start a throw-away PostgreSQL 15 cluster,
-# run every test against SQLite and PostgreSQL in both builds, and fuzz briefly.
+# run every test against SQLite and PostgreSQL in both builds, build the web app and run
+# its browser tests against the real server, and fuzz briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,6 +44,9 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # LeakSanitizer needs ptrace-like access that some sandboxes deny; it reports that clearly.
 ctest --preset asan
+
+step "web: type check, build, browser tests (Chromium) against the real server"
+./scripts/web-test.sh
 
 step "fuzz: short run of every fuzz target"
 ./scripts/fuzz.sh build/asan "${SINERGI_FUZZ_SECONDS:-20}"

@@ -26,9 +26,10 @@ trap cleanup EXIT
 sinergi_port=$(./scripts/free-port.sh)
 nginx_port=$(./scripts/free-port.sh)
 
-# Sinergi: fresh SQLite database; the access log goes to /dev/null like nginx's.
+# Sinergi: fresh SQLite database; its JSON access log goes to a file, and so does nginx's,
+# so both servers do the same work per request.
 "$binary" serve --db "sqlite://$work/bench.db" --listen "127.0.0.1:$sinergi_port" --log-level warn \
-  >/dev/null 2>"$work/sinergi.err" &
+  >"$work/sinergi-access.log" 2>"$work/sinergi.err" &
 sinergi_pid=$!
 
 # nginx: a file with exactly the bytes /healthz answers, and the same security headers.
@@ -42,7 +43,7 @@ error_log $work/nginx.err warn;
 daemon on;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  access_log $work/nginx-access.log;
   default_type application/json;
   keepalive_requests 1000000;
   server {
@@ -79,7 +80,8 @@ cat >bench/results/http_healthz_vs_nginx.md <<RESULT
 # HTTP: Sinergi /healthz vs nginx static file
 
 Run: $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); wrk -t 2 -c $connections -d ${seconds}s, loopback,
-keep-alive; body $(stat -c %s "$work/healthz.json") bytes; wrk shares the cores with the server.
+keep-alive; body $(stat -c %s "$work/healthz.json") bytes; both servers write an access log line per request to a file;
+wrk shares the cores with the server.
 Command: \`bench/http/run.sh $seconds $connections\` (release build).
 
 | server | requests/s | p99 latency |

@@ -5,9 +5,19 @@
 
 #include <iostream>
 
+#include "app/audit_routes.h"
 #include "app/demo_data.h"
 #include "app/system_routes.h"
 #include "app/version.h"
+#include "contexts/identity/identity_routes.h"
+#include "contexts/identity/identity_service.h"
+#include "core/clock.h"
+#include "platform/audit/audit_log.h"
+#include "platform/audit/verify.h"
+#include "platform/auth/crypto.h"
+#include "platform/auth/login_throttle.h"
+#include "platform/auth/password.h"
+#include "platform/auth/secured_router.h"
 #include "platform/db/database.h"
 #include "platform/db/migrations.h"
 #include "platform/http/metrics.h"
@@ -46,7 +56,44 @@ void configure_logging(const std::string& level) {
   spdlog::flush_on(spdlog::level::info);
 }
 
+// A refused attempt to change data is part of the trail too: who tried what, and why it
+// was refused. Written in its own transaction because the request's never began.
+void record_denial(db::Database& database, const Clock& clock, const http::Request& request,
+                   const auth::Principal& principal, auth::Action action, const Error& error) {
+  audit::AuditEvent event;
+  switch (principal.kind) {
+    case auth::Principal::Kind::user:
+      event.actor = {audit::ActorType::user, principal.user_id, principal.name};
+      break;
+    case auth::Principal::Kind::api_token:
+      event.actor = {audit::ActorType::api_token, principal.api_token_id, principal.name};
+      break;
+    case auth::Principal::Kind::anonymous:
+      event.actor = {audit::ActorType::anonymous, std::nullopt, principal.name};
+      break;
+  }
+  event.region_id = principal.region_id;
+  event.action = std::string(auth::action_name(action));
+  event.outcome = audit::Outcome::denied;
+  event.entity_type = "route";
+  event.entity_id = std::string(http::method_name(request.method)) + " " + request.route_pattern;
+  event.changes.push_back({"reason", nullptr, std::string(error.name())});
+  event.request_id = request.request_id;
+  event.remote_address = request.remote_address;
+  auto recorded = audit::append_in_own_transaction(database, event, clock);
+  if (!recorded.ok()) {
+    spdlog::error("could not record a denied request {}: {}", request.request_id, recorded.error().message());
+  }
+}
+
 }  // namespace
+
+void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system,
+                     identity::IdentityService& identity_service) {
+  register_system_routes(router, system);
+  identity::register_identity_routes(router, identity_service);
+  register_audit_routes(router, *system.database);
+}
 
 Result<void> migrate(const std::string& database_url) {
   db::MigrationReport report;
@@ -64,14 +111,39 @@ Result<void> migrate(const std::string& database_url) {
 }
 
 Result<void> load_demo(const std::string& database_url) {
+  auth::initialize_crypto();
   auto database = TRY(open_migrated(database_url, 1, nullptr));
   DemoReport report = TRY(load_demo_data(*database));
-  if (report.already_present) {
+  SystemClock clock;
+  auth::PasswordHasher hasher(auth::PasswordHasher::Options{});
+  identity::DemoIdentityReport identity_report = TRY(identity::load_identity_demo(*database, hasher, clock));
+  if (report.already_present && identity_report.users_created == 0 && identity_report.agencies_created == 0) {
     std::cout << "Data demo sudah ada; tidak ada yang diubah\n";
   } else {
-    std::cout << "Data demo dimuat: " << report.settings_written << " pengaturan wilayah\n";
+    std::cout << "Data demo dimuat: " << report.settings_written << " pengaturan wilayah, "
+              << identity_report.regions_created << " wilayah, " << identity_report.agencies_created
+              << " OPD, " << identity_report.users_created << " pengguna\n";
   }
   return success();
+}
+
+Result<void> create_user(const std::string& database_url, identity::CreateUserCommand command) {
+  auth::initialize_crypto();
+  auto database = TRY(open_migrated(database_url, 1, nullptr));
+  SystemClock clock;
+  auth::PasswordHasher hasher(auth::PasswordHasher::Options{});
+  identity::User user =
+      TRY(identity::create_user_from_command_line(*database, hasher, clock, std::move(command)));
+  std::cout << "Pengguna '" << user.username << "' dibuat (id " << user.id.value() << ")\n";
+  return success();
+}
+
+Result<bool> verify_audit_chain(const std::string& database_url) {
+  db::DatabaseUrl url = TRY(db::DatabaseUrl::parse(database_url));
+  auto database = TRY(db::Database::open(url, db::PoolOptions{.size = 1}));
+  audit::VerifyReport report = TRY(audit::verify_chain(*database));
+  std::cout << audit::describe(report) << "\n";
+  return report.intact;
 }
 
 Result<void> serve(const ServeSettings& settings) {
@@ -95,8 +167,23 @@ Result<void> serve(const ServeSettings& settings) {
                           {"", static_cast<double>(database_pointer->stats().acquire_timeouts)}};
                     });
 
+  auth::initialize_crypto();
+  SystemClock clock;
+  auth::PasswordHasher hasher(auth::PasswordHasher::Options{});
+  auth::LoginThrottle throttle(clock, auth::LoginThrottle::Options{});
+  identity::IdentityOptions identity_options;
+  identity_options.secure_cookies = settings.secure_cookies;
+  identity::IdentityService identity_service(*database, hasher, throttle, clock, identity_options);
+
   http::Router router;
-  register_system_routes(router, {database.get(), &metrics, std::string(kVersion)});
+  db::Database& database_reference = *database;
+  auth::SecuredRouter secured(
+      router, identity_service,
+      [&database_reference, &clock](const http::Request& request, const auth::Principal& principal,
+                                    auth::Action action, const Error& error) {
+        record_denial(database_reference, clock, request, principal, action, error);
+      });
+  register_routes(secured, {database.get(), &metrics, std::string(kVersion)}, identity_service);
 
   http::ServerOptions options;
   options.host = listen.host;

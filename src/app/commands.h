@@ -3,7 +3,16 @@
 #include <string>
 
 #include "app/settings.h"
+#include "app/system_routes.h"
 #include "core/result.h"
+
+namespace sinergi::auth {
+class SecuredRouter;
+}
+namespace sinergi::identity {
+class IdentityService;
+struct CreateUserCommand;
+}  // namespace sinergi::identity
 
 namespace sinergi::app {
 
@@ -18,5 +27,15 @@ Result<void> migrate(const std::string& database_url);
 
 // Migrates and loads the demo province; safe to run again (idempotent).
 Result<void> load_demo(const std::string& database_url);
+
+// `sinergi user create`: one account, typically the first administrator.
+Result<void> create_user(const std::string& database_url, identity::CreateUserCommand command);
+
+// `sinergi audit verify`: walks the audit chain; true when intact. Prints one line.
+Result<bool> verify_audit_chain(const std::string& database_url);
+
+// Every route of the product, in one place: the server and the route tests use it.
+void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system,
+                     identity::IdentityService& identity_service);
 
 }  // namespace sinergi::app

@@ -3,14 +3,17 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "app/commands.h"
 #include "app/version.h"
+#include "contexts/identity/identity_service.h"
 #include "platform/db/database_url.h"
 
 namespace {
 
 constexpr int kExitFailure = 1;
+constexpr int kExitAuditBroken = 3;  // distinct from "could not check at all"
 
 int report(const sinergi::Result<void>& result) {
   if (result.ok()) {
@@ -80,6 +83,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
       ->capture_default_str();
 
+  serve
+      ->add_flag("--secure-cookies", serve_settings.secure_cookies,
+                 "Mark the session cookie Secure (when Sinergi is reached over HTTPS)")
+      ->envname("SINERGI_SECURE_COOKIES");
+
   std::string migrate_database_url(sinergi::db::kDefaultDatabaseUrl);
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
   add_database_option(*migrate, migrate_database_url);
@@ -87,6 +95,38 @@ int main(int argc, char** argv) {
   std::string demo_database_url(sinergi::db::kDefaultDatabaseUrl);
   auto* demo = app.add_subcommand("demo", "Load the demo province (idempotent)");
   add_database_option(*demo, demo_database_url);
+
+  std::string user_database_url(sinergi::db::kDefaultDatabaseUrl);
+  sinergi::identity::CreateUserCommand user_command;
+  bool password_from_stdin = false;
+  auto* user = app.add_subcommand("user", "Manage user accounts from the command line");
+  user->require_subcommand(1);
+  auto* user_create = user->add_subcommand("create", "Create an account, e.g. the first administrator");
+  add_database_option(*user_create, user_database_url);
+  user_create
+      ->add_option("--username", user_command.username, "Login name (lower case letters, digits, . _ -)")
+      ->required();
+  user_create->add_option("--display-name", user_command.display_name, "Full name shown in the application");
+  user_create
+      ->add_option("--role", user_command.role,
+                   "admin, governor, vice_governor, secretary, assistant, planner, finance, auditor, "
+                   "agency_head, agency_staff, legislature")
+      ->required();
+  user_create->add_option("--agency", user_command.agency_code,
+                          "Agency code, for agency_head and agency_staff");
+  user_create->add_option("--cluster", user_command.cluster,
+                          "asisten_1, asisten_2 or asisten_3, for assistant");
+  user_create->add_option("--region", user_command.region_code, "Kemendagri region code, e.g. 64");
+  user_create->add_option("--region-name", user_command.region_name,
+                          "Creates the region with this name when it does not exist yet");
+  user_create->add_flag("--password-stdin", password_from_stdin, "Read the password from standard input")
+      ->required();
+
+  std::string audit_database_url(sinergi::db::kDefaultDatabaseUrl);
+  auto* audit = app.add_subcommand("audit", "Work with the audit trail");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Check that the audit chain is intact");
+  add_database_option(*audit_verify, audit_database_url);
 
   app.add_subcommand("version", "Print the version")->callback([] {
     std::cout << "sinergi " << sinergi::app::kVersion << "\n";
@@ -107,6 +147,21 @@ int main(int argc, char** argv) {
     }
     if (demo->parsed()) {
       return report(sinergi::app::load_demo(demo_database_url));
+    }
+    if (user_create->parsed()) {
+      // One line; a trailing newline (echo, a here-string) is not part of the password.
+      std::getline(std::cin, user_command.password);
+      if (!user_command.password.empty() && user_command.password.back() == '\r') {
+        user_command.password.pop_back();
+      }
+      return report(sinergi::app::create_user(user_database_url, std::move(user_command)));
+    }
+    if (audit_verify->parsed()) {
+      auto intact = sinergi::app::verify_audit_chain(audit_database_url);
+      if (!intact.ok()) {
+        return report(intact.error());
+      }
+      return *intact ? 0 : kExitAuditBroken;
     }
   } catch (const std::exception& exception) {
     // A broken invariant, not a user error: still one line, and a distinct exit code.

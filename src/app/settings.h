@@ -29,6 +29,7 @@ struct ServeSettings {
   std::int64_t idle_timeout_ms = 60'000;
   std::int64_t shutdown_grace_ms = 10'000;
   std::string log_level = "info";
+  bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
 };
 
 }  // namespace sinergi::app

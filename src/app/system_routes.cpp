@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/auth/secured_router.h"
 #include "platform/db/database.h"
 #include "platform/http/metrics.h"
 #include "platform/http/router.h"
@@ -10,26 +11,60 @@ namespace sinergi::app {
 
 std::vector<std::pair<std::string_view, std::string_view>> embedded_openapi_files();
 
+namespace {
+
+// Adds a context's paths and components to the document; a path or component defined
+// twice is a build mistake the OpenAPI test reports.
+void merge_fragment(nlohmann::json& document, const nlohmann::json& fragment) {
+  // Named copies: iterating items() of a temporary would dangle.
+  const nlohmann::json paths = fragment.value("paths", nlohmann::json::object());
+  const nlohmann::json components = fragment.value("components", nlohmann::json::object());
+  for (const auto& [path, item] : paths.items()) {
+    document["paths"][path] = item;
+  }
+  for (const auto& [kind, entries] : components.items()) {
+    for (const auto& [name, entry] : entries.items()) {
+      document["components"][kind][name] = entry;
+    }
+  }
+}
+
+}  // namespace
+
 const std::string& openapi_document_text(const std::string& version) {
-  // Parsed once: the document is a build input, so a syntax error is caught by the
+  // Built once: the documents are build inputs, so a syntax error is caught by the
   // OpenAPI test long before it reaches a server.
   static const std::string text = [&] {
-    auto files = embedded_openapi_files();
-    nlohmann::json document = nlohmann::json::parse(files.at(0).second);
+    nlohmann::json document;
+    std::vector<nlohmann::json> fragments;
+    for (const auto& [name, contents] : embedded_openapi_files()) {
+      if (name == "app/openapi.json") {
+        document = nlohmann::json::parse(contents);
+      } else {
+        fragments.push_back(nlohmann::json::parse(contents));
+      }
+    }
+    for (const auto& fragment : fragments) {
+      merge_fragment(document, fragment);
+    }
     document["info"]["version"] = version;
     return document.dump(2);
   }();
   return text;
 }
 
-void register_system_routes(http::Router& router, const SystemRouteDependencies& dependencies) {
-  router.add(http::Method::get, "/healthz", "getHealth", [](http::Request&) -> Result<http::Response> {
-    return http::Response::json(200, R"({"status":"ok"})");
-  });
+void register_system_routes(auth::SecuredRouter& router, const SystemRouteDependencies& dependencies) {
+  using auth::Action;
+  using auth::Principal;
+  router.add(http::Method::get, "/healthz", "getHealth", Action::system_read,
+             [](http::Request&, const Principal&) -> Result<http::Response> {
+               return http::Response::json(200, R"({"status":"ok"})");
+             });
 
   db::Database* database = dependencies.database;
   router.add(
-      http::Method::get, "/readyz", "getReadiness", [database](http::Request&) -> Result<http::Response> {
+      http::Method::get, "/readyz", "getReadiness", Action::system_read,
+      [database](http::Request&, const Principal&) -> Result<http::Response> {
         // Whatever the cause, an unanswered ping means "not ready": 503, so a load
         // balancer takes this instance out of rotation until the database is back.
         if (auto pinged = database->ping(); !pinged.ok()) {
@@ -39,14 +74,15 @@ void register_system_routes(http::Router& router, const SystemRouteDependencies&
       });
 
   http::Metrics* metrics = dependencies.metrics;
-  router.add(
-      http::Method::get, "/metrics", "getMetrics", [metrics](http::Request&) -> Result<http::Response> {
-        return http::Response::text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
-      });
+  router.add(http::Method::get, "/metrics", "getMetrics", Action::system_read,
+             [metrics](http::Request&, const Principal&) -> Result<http::Response> {
+               return http::Response::text(200, metrics->render(),
+                                           "text/plain; version=0.0.4; charset=utf-8");
+             });
 
   std::string version = dependencies.version;
-  router.add(http::Method::get, "/api/v1/openapi.json", "getOpenApiDocument",
-             [version](http::Request&) -> Result<http::Response> {
+  router.add(http::Method::get, "/api/v1/openapi.json", "getOpenApiDocument", Action::system_read,
+             [version](http::Request&, const Principal&) -> Result<http::Response> {
                return http::Response::json(200, openapi_document_text(version));
              });
 }

@@ -40,8 +40,9 @@ class Error {
   explicit Error(ErrorCode code, std::vector<std::string> arguments = {})
       : code_(code), arguments_(std::move(arguments)) {}
 
-  static Error with_fields(ErrorCode code, std::vector<FieldError> fields) {
-    Error error(code);
+  static Error with_fields(ErrorCode code, std::vector<FieldError> fields,
+                           std::vector<std::string> arguments = {}) {
+    Error error(code, std::move(arguments));
     error.fields_ = std::move(fields);
     return error;
   }

@@ -25,17 +25,18 @@ std::string describe(const Error& error) {
 // Tables the contract cases use, as one more step after the bundled ones, in shared SQL.
 Migration contract_fixtures(int version) {
   const std::string sql = R"sql(
-    -- Counters for the concurrency cases.
-    CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
-    CREATE TABLE regions (id BIGINT PRIMARY KEY, name TEXT NOT NULL);
-    CREATE TABLE offices (
+    -- Counters for the concurrency cases; table names carry a contract_ prefix so they
+    -- never collide with the product's own tables.
+    CREATE TABLE contract_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+    CREATE TABLE contract_regions (id BIGINT PRIMARY KEY, name TEXT NOT NULL);
+    CREATE TABLE contract_offices (
       id BIGINT PRIMARY KEY,
-      region_id BIGINT NOT NULL REFERENCES regions (id),
+      region_id BIGINT NOT NULL REFERENCES contract_regions (id),
       name TEXT NOT NULL
     );
-    CREATE TABLE bulk_rows (id BIGINT PRIMARY KEY, name TEXT, note TEXT, amount BIGINT);
-    INSERT INTO counters (name, value) VALUES ('hits', 0);
-    INSERT INTO regions (id, name) VALUES (64, 'Kalimantan Timur; Samarinda');
+    CREATE TABLE contract_bulk_rows (id BIGINT PRIMARY KEY, name TEXT, note TEXT, amount BIGINT);
+    INSERT INTO contract_counters (name, value) VALUES ('hits', 0);
+    INSERT INTO contract_regions (id, name) VALUES (64, 'Kalimantan Timur; Samarinda');
   )sql";
   return Migration{version, "contract_fixtures", sql, sql};
 }
@@ -79,7 +80,7 @@ Result<std::optional<std::string>> read_setting(Database& database, const std::s
 long long read_counter(Database& database) {
   auto value = database.with_read_transaction([](soci::session& session) -> Result<long long> {
     long long counter = -1;
-    session << "SELECT value FROM counters WHERE name = 'hits'", soci::into(counter);
+    session << "SELECT value FROM contract_counters WHERE name = 'hits'", soci::into(counter);
     return counter;
   });
   EXPECT_TRUE(value.ok()) << describe(value.error());
@@ -259,7 +260,7 @@ TEST_P(StorageContractTest, TransactionsReturnTheFunctionsValue) {
   ASSERT_TRUE(database);
   auto name = database->with_transaction([](soci::session& session) -> Result<std::string> {
     std::string region_name;
-    session << "SELECT name FROM regions WHERE id = 64", soci::into(region_name);
+    session << "SELECT name FROM contract_regions WHERE id = 64", soci::into(region_name);
     return region_name;
   });
   ASSERT_TRUE(name.ok()) << describe(name.error());
@@ -271,7 +272,7 @@ TEST_P(StorageContractTest, AcceptsFunctionsByReference) {
   ASSERT_TRUE(database);
   const auto count_regions = [](soci::session& session) -> Result<long long> {
     long long regions = 0;
-    session << "SELECT count(*) FROM regions", soci::into(regions);
+    session << "SELECT count(*) FROM contract_regions", soci::into(regions);
     return regions;
   };
   EXPECT_EQ(database->with_read_transaction(count_regions).value_or(-1), 1);
@@ -342,14 +343,14 @@ TEST_P(StorageContractTest, AForeignKeyViolationIsAConflict) {
   auto database = open_migrated();
   ASSERT_TRUE(database);
   auto orphan = database->with_transaction([](soci::session& session) -> Result<void> {
-    session << "INSERT INTO offices (id, region_id, name) VALUES (1, 999, 'Dinas Kesehatan')";
+    session << "INSERT INTO contract_offices (id, region_id, name) VALUES (1, 999, 'Dinas Kesehatan')";
     return success();
   });
   ASSERT_FALSE(orphan.ok());
   EXPECT_EQ(orphan.error().code(), ErrorCode::Conflict) << describe(orphan.error());
   EXPECT_EQ(orphan.error().arguments(), std::vector<std::string>{"foreign_key_violation"});
   auto office = database->with_transaction([](soci::session& session) -> Result<void> {
-    session << "INSERT INTO offices (id, region_id, name) VALUES (1, 64, 'Dinas Kesehatan')";
+    session << "INSERT INTO contract_offices (id, region_id, name) VALUES (1, 64, 'Dinas Kesehatan')";
     return success();
   });
   EXPECT_TRUE(office.ok()) << describe(office.error());
@@ -363,14 +364,14 @@ TEST_P(StorageContractTest, ConcurrentWritersLoseNoUpdate) {
   ASSERT_TRUE(database);
   constexpr int kIncrementsPerWriter = 200;
   const std::string select =
-      "SELECT value FROM counters WHERE name = 'hits'" + std::string(row_lock_clause(GetParam()));
+      "SELECT value FROM contract_counters WHERE name = 'hits'" + std::string(row_lock_clause(GetParam()));
   const auto writer = [&](std::vector<Error>* failures) {
     for (int increment = 0; increment < kIncrementsPerWriter; ++increment) {
       auto done = database->with_transaction([&](soci::session& session) -> Result<void> {
         long long value = 0;
         session << select, soci::into(value);
         const long long next = value + 1;
-        session << "UPDATE counters SET value = :value WHERE name = 'hits'", soci::use(next);
+        session << "UPDATE contract_counters SET value = :value WHERE name = 'hits'", soci::use(next);
         return success();
       });
       if (!done.ok()) {
@@ -457,7 +458,7 @@ TEST_P(StorageContractTest, BulkInsertRoundTripsAnyText) {
     rows.push_back(std::move(row));
   }
   auto inserted = database->with_transaction([&](soci::session& session) {
-    return bulk_insert(session, GetParam(), "bulk_rows", {"id", "name", "note", "amount"}, rows);
+    return bulk_insert(session, GetParam(), "contract_bulk_rows", {"id", "name", "note", "amount"}, rows);
   });
   ASSERT_TRUE(inserted.ok()) << describe(inserted.error());
   EXPECT_EQ(*inserted, static_cast<std::size_t>(kRows));
@@ -478,7 +479,7 @@ TEST_P(StorageContractTest, BulkInsertRoundTripsAnyText) {
                     std::vector<soci::indicator>(kCapacity), std::vector<std::string>(kCapacity),
                     std::vector<soci::indicator>(kCapacity), std::vector<long long>(kCapacity),
                     std::vector<soci::indicator>(kCapacity)};
-    session << "SELECT id, name, note, amount FROM bulk_rows ORDER BY id", soci::into(columns.ids),
+    session << "SELECT id, name, note, amount FROM contract_bulk_rows ORDER BY id", soci::into(columns.ids),
         soci::into(columns.names, columns.name_indicators),
         soci::into(columns.notes, columns.note_indicators),
         soci::into(columns.amounts, columns.amount_indicators);
@@ -511,16 +512,16 @@ TEST_P(StorageContractTest, BulkInsertHandlesAPartialLastBatchAndNoRows) {
   }
   const std::vector<std::string> columns = {"id", "name", "note", "amount"};
   auto inserted = database->with_transaction([&](soci::session& session) -> Result<std::size_t> {
-    const std::size_t none = TRY(bulk_insert(session, GetParam(), "bulk_rows", columns, {}));
+    const std::size_t none = TRY(bulk_insert(session, GetParam(), "contract_bulk_rows", columns, {}));
     EXPECT_EQ(none, 0U);
-    return bulk_insert(session, GetParam(), "bulk_rows", columns, rows);
+    return bulk_insert(session, GetParam(), "contract_bulk_rows", columns, rows);
   });
   ASSERT_TRUE(inserted.ok()) << describe(inserted.error());
   EXPECT_EQ(*inserted, 2'345U);
   auto counted = database->with_read_transaction([](soci::session& session) -> Result<long long> {
     long long count = 0;
     long long distinct_names = 0;
-    session << "SELECT count(*), count(DISTINCT name) FROM bulk_rows", soci::into(count),
+    session << "SELECT count(*), count(DISTINCT name) FROM contract_bulk_rows", soci::into(count),
         soci::into(distinct_names);
     EXPECT_EQ(distinct_names, count);
     return count;
@@ -538,14 +539,16 @@ TEST_P(StorageContractTest, BulkInsertRejectsBadNamesAndRaggedRows) {
     std::vector<BulkRow> rows;
   };
   const BadCall calls[] = {
-      {"bulk_rows; DROP TABLE counters", {"id", "name", "note", "amount"}, one_row},
+      {"contract_bulk_rows; DROP TABLE contract_counters", {"id", "name", "note", "amount"}, one_row},
       {"Bulk_Rows", {"id", "name", "note", "amount"}, one_row},
       {"1bulk", {"id", "name", "note", "amount"}, one_row},
       {"", {"id", "name", "note", "amount"}, one_row},
-      {"bulk_rows", {"id", "name\"", "note", "amount"}, one_row},
-      {"bulk_rows", {}, {}},
-      {"bulk_rows", {"id", "name", "note", "amount"}, {{"1", "a", std::nullopt, std::nullopt}, {"2", "b"}}},
-      {"bulk_rows", {"id", "name"}, one_row},
+      {"contract_bulk_rows", {"id", "name\"", "note", "amount"}, one_row},
+      {"contract_bulk_rows", {}, {}},
+      {"contract_bulk_rows",
+       {"id", "name", "note", "amount"},
+       {{"1", "a", std::nullopt, std::nullopt}, {"2", "b"}}},
+      {"contract_bulk_rows", {"id", "name"}, one_row},
   };
   for (const BadCall& call : calls) {
     auto inserted = database->with_transaction([&](soci::session& session) {
@@ -557,7 +560,7 @@ TEST_P(StorageContractTest, BulkInsertRejectsBadNamesAndRaggedRows) {
   }
   auto count = database->with_read_transaction([](soci::session& session) -> Result<long long> {
     long long rows = 0;
-    session << "SELECT count(*) FROM bulk_rows", soci::into(rows);
+    session << "SELECT count(*) FROM contract_bulk_rows", soci::into(rows);
     return rows;
   });
   EXPECT_EQ(count.value_or(-1), 0);
@@ -570,13 +573,13 @@ TEST_P(StorageContractTest, BulkInsertOfADuplicateKeyIsAConflictAndRollsBack) {
   const std::vector<BulkRow> rows = {{"1", "a", std::nullopt, std::nullopt},
                                      {"1", "b", std::nullopt, std::nullopt}};
   auto inserted = database->with_transaction([&](soci::session& session) {
-    return bulk_insert(session, GetParam(), "bulk_rows", {"id", "name", "note", "amount"}, rows);
+    return bulk_insert(session, GetParam(), "contract_bulk_rows", {"id", "name", "note", "amount"}, rows);
   });
   ASSERT_FALSE(inserted.ok());
   EXPECT_EQ(inserted.error().code(), ErrorCode::Conflict) << describe(inserted.error());
   auto count = database->with_read_transaction([](soci::session& session) -> Result<long long> {
     long long total = 0;
-    session << "SELECT count(*) FROM bulk_rows", soci::into(total);
+    session << "SELECT count(*) FROM contract_bulk_rows", soci::into(total);
     return total;
   });
   EXPECT_EQ(count.value_or(-1), 0);
@@ -676,7 +679,7 @@ TEST_P(StorageContractTest, ASwallowedFailureIsNotReportedAsCommitted) {
   auto result = database->with_transaction([](soci::session& session) -> Result<void> {
     TRY(put_setting(session, "k", "v"));
     try {
-      session << "SELECT no_such_column FROM counters";
+      session << "SELECT no_such_column FROM contract_counters";
     } catch (const soci::soci_error&) {
     }
     return success();

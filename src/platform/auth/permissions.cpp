@@ -1,0 +1,202 @@
+#include "platform/auth/permissions.h"
+
+#include <array>
+
+namespace sinergi::auth {
+namespace {
+
+using enum Role;
+
+// THE permission table. Read it as "role may take action within scope". A role missing
+// from an action's rows is refused it. Keep rows grouped by action.
+constexpr std::array kPermissions = {
+    // Operational endpoints and signing in need no login: anyone, signed in or not.
+    Permission{Action::system_read, public_, Scope::anyone},
+    Permission{Action::session_create, public_, Scope::anyone},
+
+    // Every signed-in role manages its own session and account.
+    Permission{Action::session_read, admin, Scope::self},
+    Permission{Action::session_read, governor, Scope::self},
+    Permission{Action::session_read, vice_governor, Scope::self},
+    Permission{Action::session_read, secretary, Scope::self},
+    Permission{Action::session_read, assistant, Scope::self},
+    Permission{Action::session_read, planner, Scope::self},
+    Permission{Action::session_read, finance, Scope::self},
+    Permission{Action::session_read, auditor, Scope::self},
+    Permission{Action::session_read, agency_head, Scope::self},
+    Permission{Action::session_read, agency_staff, Scope::self},
+    Permission{Action::session_read, legislature, Scope::self},
+
+    Permission{Action::session_delete, admin, Scope::self},
+    Permission{Action::session_delete, governor, Scope::self},
+    Permission{Action::session_delete, vice_governor, Scope::self},
+    Permission{Action::session_delete, secretary, Scope::self},
+    Permission{Action::session_delete, assistant, Scope::self},
+    Permission{Action::session_delete, planner, Scope::self},
+    Permission{Action::session_delete, finance, Scope::self},
+    Permission{Action::session_delete, auditor, Scope::self},
+    Permission{Action::session_delete, agency_head, Scope::self},
+    Permission{Action::session_delete, agency_staff, Scope::self},
+    Permission{Action::session_delete, legislature, Scope::self},
+
+    Permission{Action::password_change, admin, Scope::self},
+    Permission{Action::password_change, governor, Scope::self},
+    Permission{Action::password_change, vice_governor, Scope::self},
+    Permission{Action::password_change, secretary, Scope::self},
+    Permission{Action::password_change, assistant, Scope::self},
+    Permission{Action::password_change, planner, Scope::self},
+    Permission{Action::password_change, finance, Scope::self},
+    Permission{Action::password_change, auditor, Scope::self},
+    Permission{Action::password_change, agency_head, Scope::self},
+    Permission{Action::password_change, agency_staff, Scope::self},
+    Permission{Action::password_change, legislature, Scope::self},
+
+    Permission{Action::account_manage, admin, Scope::self},
+    Permission{Action::account_manage, governor, Scope::self},
+    Permission{Action::account_manage, vice_governor, Scope::self},
+    Permission{Action::account_manage, secretary, Scope::self},
+    Permission{Action::account_manage, assistant, Scope::self},
+    Permission{Action::account_manage, planner, Scope::self},
+    Permission{Action::account_manage, finance, Scope::self},
+    Permission{Action::account_manage, auditor, Scope::self},
+    Permission{Action::account_manage, agency_head, Scope::self},
+    Permission{Action::account_manage, agency_staff, Scope::self},
+    Permission{Action::account_manage, legislature, Scope::self},
+
+    // Only the administrator manages accounts and machine tokens.
+    Permission{Action::users_manage, admin, Scope::region},
+    Permission{Action::api_tokens_manage, admin, Scope::region},
+
+    // The audit trail: the administrator and the Inspektorat.
+    Permission{Action::audit_read, admin, Scope::region},
+    Permission{Action::audit_read, auditor, Scope::region},
+
+    // The agency list is not secret to anyone signed in.
+    Permission{Action::agencies_read, admin, Scope::region},
+    Permission{Action::agencies_read, governor, Scope::region},
+    Permission{Action::agencies_read, vice_governor, Scope::region},
+    Permission{Action::agencies_read, secretary, Scope::region},
+    Permission{Action::agencies_read, assistant, Scope::region},
+    Permission{Action::agencies_read, planner, Scope::region},
+    Permission{Action::agencies_read, finance, Scope::region},
+    Permission{Action::agencies_read, auditor, Scope::region},
+    Permission{Action::agencies_read, agency_head, Scope::region},
+    Permission{Action::agencies_read, agency_staff, Scope::region},
+    Permission{Action::agencies_read, legislature, Scope::region},
+
+    // Who has access to an agency's data: leadership and audit see every agency, an
+    // assistant the agencies of the cluster, an agency its own.
+    Permission{Action::agency_users_read, admin, Scope::region},
+    Permission{Action::agency_users_read, governor, Scope::region},
+    Permission{Action::agency_users_read, vice_governor, Scope::region},
+    Permission{Action::agency_users_read, secretary, Scope::region},
+    Permission{Action::agency_users_read, auditor, Scope::region},
+    Permission{Action::agency_users_read, assistant, Scope::cluster},
+    Permission{Action::agency_users_read, agency_head, Scope::own_agency},
+    Permission{Action::agency_users_read, agency_staff, Scope::own_agency},
+};
+
+bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
+                  const ResourceScope& resource) {
+  switch (scope) {
+    case Scope::anyone:
+    case Scope::region:
+      return true;  // the region itself is checked by the caller of scope_covers
+    case Scope::self:
+      return !resource.owner_user_id || (principal.user_id && *resource.owner_user_id == *principal.user_id);
+    case Scope::cluster:
+      if (resource.agency_id && !resource.agency_cluster) {
+        return false;  // an agency outside every cluster belongs to no assistant
+      }
+      return !resource.agency_cluster || (grant.cluster && *resource.agency_cluster == *grant.cluster);
+    case Scope::own_agency:
+      return !resource.agency_id || (grant.agency_id && *resource.agency_id == *grant.agency_id);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view action_name(Action action) {
+  switch (action) {
+    case Action::system_read:
+      return "system.read";
+    case Action::session_create:
+      return "session.create";
+    case Action::session_read:
+      return "session.read";
+    case Action::session_delete:
+      return "session.delete";
+    case Action::password_change:
+      return "password.change";
+    case Action::account_manage:
+      return "account.manage";
+    case Action::users_manage:
+      return "users.manage";
+    case Action::api_tokens_manage:
+      return "api_tokens.manage";
+    case Action::audit_read:
+      return "audit.read";
+    case Action::agencies_read:
+      return "agencies.read";
+    case Action::agency_users_read:
+      return "agency_users.read";
+  }
+  return "unknown";
+}
+
+std::optional<Action> parse_action(std::string_view name) {
+  for (Action action : kAllActions) {
+    if (action_name(action) == name) {
+      return action;
+    }
+  }
+  return std::nullopt;
+}
+
+std::span<const Permission> permission_table() {
+  return kPermissions;
+}
+
+bool may_take(const Principal& principal, Action action) {
+  return may_take_on(principal, action, {});
+}
+
+bool may_take_on(const Principal& principal, Action action, const ResourceScope& resource) {
+  if (resource.region_id && principal.region_id && *resource.region_id != *principal.region_id) {
+    return false;
+  }
+  if (resource.region_id && !principal.region_id && principal.is_authenticated()) {
+    return false;
+  }
+  for (const auto& permission : kPermissions) {
+    // What anyone may do, a signed-in caller may do too, whatever the roles.
+    if (permission.action == action && permission.scope == Scope::anyone) {
+      return true;
+    }
+  }
+  for (const auto& grant : principal.roles) {
+    for (const auto& permission : kPermissions) {
+      if (permission.action == action && permission.role == grant.role &&
+          scope_covers(permission.scope, grant, principal, resource)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> permission_names(const Principal& principal) {
+  std::vector<std::string> names;
+  for (Action action : kAllActions) {
+    if (action == Action::system_read || action == Action::session_create) {
+      continue;  // everyone has these; listing them tells the web app nothing
+    }
+    if (may_take(principal, action)) {
+      names.emplace_back(action_name(action));
+    }
+  }
+  return names;
+}
+
+}  // namespace sinergi::auth

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/auth/principal.h"
+#include "platform/auth/role.h"
+
+namespace sinergi::auth {
+
+// Everything a caller can ask Sinergi to do. Every route declares exactly one action,
+// and the permission table (permissions.cpp) is the only place that decides who may
+// take it. Names ("users.manage") are what the web app receives in `permissions`.
+enum class Action {
+  system_read,        // health, readiness, metrics, the API document
+  session_create,     // sign in
+  session_read,       // who am I
+  session_delete,     // sign out
+  password_change,    // change one's own password
+  account_manage,     // list and revoke one's own sessions
+  users_manage,       // create, edit, deactivate users, assign roles, reset passwords
+  api_tokens_manage,  // create and revoke API tokens
+  audit_read,         // read the audit trail
+  agencies_read,      // the list of agencies
+  agency_users_read,  // who has access to an agency's data
+};
+
+inline constexpr Action kAllActions[] = {
+    Action::system_read,     Action::session_create, Action::session_read,     Action::session_delete,
+    Action::password_change, Action::account_manage, Action::users_manage,     Action::api_tokens_manage,
+    Action::audit_read,      Action::agencies_read,  Action::agency_users_read};
+
+std::string_view action_name(Action action);
+std::optional<Action> parse_action(std::string_view name);
+
+// How far a role's permission reaches.
+enum class Scope {
+  anyone,      // no login needed (system endpoints, signing in)
+  self,        // the caller's own account
+  region,      // everything in the caller's region
+  cluster,     // agencies of the assistant's cluster
+  own_agency,  // the one agency of an agency role
+};
+
+// One row of the permission table: `role` may take `action` within `scope`.
+struct Permission {
+  Action action;
+  Role role;
+  Scope scope;
+};
+
+// The whole table, for documentation and tests.
+std::span<const Permission> permission_table();
+
+// What a request is about, as far as scope goes. Unset fields are not checked.
+struct ResourceScope {
+  std::optional<std::int64_t> region_id{};
+  std::optional<std::int64_t> agency_id{};
+  std::optional<std::string> agency_cluster{};
+  std::optional<std::int64_t> owner_user_id{};
+};
+
+// True when any of the caller's roles may take the action on some resource: the check a
+// route makes before its handler runs.
+bool may_take(const Principal& principal, Action action);
+
+// True when any of the caller's roles may take the action on this resource: the check a
+// handler makes once it knows which agency, user or region the request is about.
+// A resource of another region is always refused.
+bool may_take_on(const Principal& principal, Action action, const ResourceScope& resource);
+
+// Names of the actions the caller may take somewhere (for the web app's navigation).
+std::vector<std::string> permission_names(const Principal& principal);
+
+}  // namespace sinergi::auth

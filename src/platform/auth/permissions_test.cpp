@@ -1,0 +1,114 @@
+#include "platform/auth/permissions.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+namespace sinergi::auth {
+namespace {
+
+Principal principal_with(Role role, std::optional<std::int64_t> agency_id = std::nullopt,
+                         std::optional<std::string> cluster = std::nullopt) {
+  if (role == Role::public_) {
+    return Principal::anonymous();
+  }
+  Principal principal;
+  principal.kind = Principal::Kind::user;
+  principal.user_id = 7;
+  principal.region_id = 1;
+  principal.name = std::string(role_name(role));
+  principal.roles.push_back(RoleGrant{role, agency_id, {}, {}, std::move(cluster)});
+  return principal;
+}
+
+// Written from the role descriptions, not from the table in permissions.cpp.
+const std::map<Action, std::set<Role>>& expected_roles() {
+  static const std::set<Role> kSignedIn = {
+      Role::admin,   Role::governor, Role::vice_governor, Role::secretary,    Role::assistant,  Role::planner,
+      Role::finance, Role::auditor,  Role::agency_head,   Role::agency_staff, Role::legislature};
+  static std::set<Role> kEveryone = kSignedIn;
+  kEveryone.insert(Role::public_);
+  static const std::map<Action, std::set<Role>> kExpected = {
+      {Action::system_read, kEveryone},
+      {Action::session_create, kEveryone},
+      {Action::session_read, kSignedIn},
+      {Action::session_delete, kSignedIn},
+      {Action::password_change, kSignedIn},
+      {Action::account_manage, kSignedIn},
+      {Action::users_manage, {Role::admin}},
+      {Action::api_tokens_manage, {Role::admin}},
+      {Action::audit_read, {Role::admin, Role::auditor}},
+      {Action::agencies_read, kSignedIn},
+      {Action::agency_users_read,
+       {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::auditor, Role::assistant,
+        Role::agency_head, Role::agency_staff}},
+  };
+  return kExpected;
+}
+
+TEST(PermissionsTest, EveryActionAgainstEveryRole) {
+  for (Action action : kAllActions) {
+    ASSERT_TRUE(expected_roles().contains(action)) << action_name(action) << " has no expectation";
+    for (Role role : kAllRoles) {
+      SCOPED_TRACE(std::string(action_name(action)) + " by " + std::string(role_name(role)));
+      bool expected = expected_roles().at(action).contains(role);
+      EXPECT_EQ(may_take(principal_with(role, 10, "asisten_1"), action), expected);
+    }
+  }
+}
+
+TEST(PermissionsTest, AnAgencyRoleReachesOnlyItsOwnAgency) {
+  Principal staff = principal_with(Role::agency_staff, 10);
+  EXPECT_TRUE(may_take_on(staff, Action::agency_users_read, {.region_id = 1, .agency_id = 10}));
+  EXPECT_FALSE(may_take_on(staff, Action::agency_users_read, {.region_id = 1, .agency_id = 11}));
+}
+
+TEST(PermissionsTest, AnAssistantReachesOnlyTheAgenciesOfTheCluster) {
+  Principal assistant = principal_with(Role::assistant, std::nullopt, "asisten_1");
+  EXPECT_TRUE(may_take_on(assistant, Action::agency_users_read,
+                          {.region_id = 1, .agency_id = 3, .agency_cluster = "asisten_1"}));
+  EXPECT_FALSE(may_take_on(assistant, Action::agency_users_read,
+                           {.region_id = 1, .agency_id = 4, .agency_cluster = "asisten_2"}));
+  EXPECT_FALSE(may_take_on(assistant, Action::agency_users_read, {.region_id = 1, .agency_id = 5}));
+}
+
+TEST(PermissionsTest, NobodyReachesAnotherRegion) {
+  for (Role role : {Role::admin, Role::governor, Role::auditor}) {
+    SCOPED_TRACE(role_name(role));
+    Principal principal = principal_with(role);
+    EXPECT_TRUE(may_take_on(principal, Action::agency_users_read, {.region_id = 1, .agency_id = 3}));
+    EXPECT_FALSE(may_take_on(principal, Action::agency_users_read, {.region_id = 2, .agency_id = 3}));
+  }
+}
+
+TEST(PermissionsTest, SelfScopeIsTheCallersOwnAccount) {
+  Principal head = principal_with(Role::agency_head, 10);
+  EXPECT_TRUE(may_take_on(head, Action::account_manage, {.owner_user_id = 7}));
+  EXPECT_FALSE(may_take_on(head, Action::account_manage, {.owner_user_id = 8}));
+}
+
+TEST(PermissionsTest, TheWebAppSeesPermissionNamesPerRole) {
+  EXPECT_EQ(permission_names(principal_with(Role::auditor)),
+            (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
+                                      "audit.read", "agencies.read", "agency_users.read"}));
+  EXPECT_EQ(permission_names(principal_with(Role::legislature)),
+            (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
+                                      "agencies.read"}));
+  EXPECT_TRUE(permission_names(Principal::anonymous()).empty());
+}
+
+TEST(PermissionsTest, NamesRoundTrip) {
+  for (Action action : kAllActions) {
+    EXPECT_EQ(parse_action(action_name(action)), action);
+  }
+  for (Role role : kAllRoles) {
+    EXPECT_EQ(parse_role(role_name(role)), role);
+  }
+  EXPECT_FALSE(parse_role("superuser").has_value());
+  EXPECT_TRUE(is_cluster("asisten_2"));
+  EXPECT_FALSE(is_cluster("asisten_4"));
+}
+
+}  // namespace
+}  // namespace sinergi::auth
