@@ -127,6 +127,7 @@ class IdentityService final : public auth::Authenticator {
   //                                     api_token, with the token's roles and region);
   //   cookie sinergi_session            the session with that token (Principal kind user);
   //   neither                           Principal::anonymous().
+  // A bearer token takes precedence over a cookie; another Authorization scheme is refused.
   // Unauthenticated when the token or session is unknown, revoked or expired (idle or
   // absolute), or the user is no longer active. The one exception is the sign-in request
   // itself (POST /api/v1/session): a stale cookie there is ignored, because a browser still
@@ -151,8 +152,10 @@ class IdentityService final : public auth::Authenticator {
   //                             three are indistinguishable, and each is recorded in the
   //                             audit trail as session.login_failed;
   //   PasswordHashingBusy, MalformedPasswordHash  from the hasher.
-  // On success: a new session (token and CSRF token of 256 random bits, stored as SHA-256),
-  // session.login in the audit trail, the throttle cleared for the username.
+  // On success: a new session whose token is 256 random bits, stored only as its SHA-256
+  // (as is the CSRF token, derived from it: see csrf_token_for), idle expiry
+  // options.idle_timeout and absolute expiry options.absolute_timeout from now;
+  // session.login in the audit trail; the throttle cleared for the username.
   Result<SignedIn> sign_in(std::string_view username, std::string_view password, const CallContext& context);
 
   // The caller as GET /api/v1/session shows it. `session_token` is the cookie's value: the
