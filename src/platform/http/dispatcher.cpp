@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace sinergi::http {
@@ -37,6 +36,47 @@ std::string utc_timestamp(std::chrono::system_clock::time_point time) {
   return std::string(buffer.data(), length) + fraction.data();
 }
 
+// Appends `text` as a JSON string. Control characters are escaped; bytes that are not valid
+// UTF-8 (a path may hold any byte once percent-decoded) become U+FFFD so every line stays
+// valid JSON for a log shipper.
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t position = 0;
+  while (position < text.size()) {
+    auto byte = static_cast<unsigned char>(text[position]);
+    if (byte == '"' || byte == '\\') {
+      out += '\\';
+      out += static_cast<char>(byte);
+      ++position;
+    } else if (byte < 0x20) {
+      std::array<char, 8> escaped{};
+      std::snprintf(escaped.data(), escaped.size(), "\\u%04x", byte);
+      out += escaped.data();
+      ++position;
+    } else if (byte < 0x80) {
+      out += static_cast<char>(byte);
+      ++position;
+    } else {
+      std::size_t length = ((byte & 0xE0) == 0xC0 && byte >= 0xC2)   ? 2
+                           : (byte & 0xF0) == 0xE0                   ? 3
+                           : ((byte & 0xF8) == 0xF0 && byte <= 0xF4) ? 4
+                                                                     : 0;
+      bool valid = length != 0 && position + length <= text.size();
+      for (std::size_t index = 1; valid && index < length; ++index) {
+        valid = (static_cast<unsigned char>(text[position + index]) & 0xC0) == 0x80;
+      }
+      if (valid) {
+        out.append(text.substr(position, length));
+        position += length;
+      } else {
+        out += "\xEF\xBF\xBD";
+        ++position;
+      }
+    }
+  }
+  out += '"';
+}
+
 }  // namespace
 
 bool is_acceptable_request_id(std::string_view request_id) {
@@ -57,7 +97,7 @@ std::string generate_request_id() {
 }
 
 Dispatcher::Dispatcher(const Router& router, Metrics& metrics, const StaticFiles* static_files)
-    : router_(router), metrics_(metrics), static_files_(static_files) {
+    : router_(router), metrics_(metrics), static_files_(static_files), access_logger_(spdlog::get("access")) {
   // sodium_init() must run before randombytes_buf(); once per process is enough.
   static const int sodium_status = sodium_init();
   if (sodium_status < 0) {
@@ -136,22 +176,36 @@ void Dispatcher::record(const Request& request, int status, std::chrono::nanosec
   // The method label is bounded too: unknown methods are counted as "OTHER".
   metrics_.record_request(method_name(request.method), request.route_pattern, status, duration);
 
-  auto logger = spdlog::get("access");
-  if (!logger) {
+  if (!access_logger_ || !access_logger_->should_log(spdlog::level::info)) {
     return;
   }
   double duration_ms = std::round(static_cast<double>(duration.count()) / 1000.0) / 1000.0;
-  nlohmann::ordered_json line;
-  line["time"] = utc_timestamp(std::chrono::system_clock::now());
-  line["request_id"] = request.request_id;
-  line["method"] = request.method_text;
-  line["path"] = request.path;
-  line["route"] = request.route_pattern;
-  line["status"] = status;
-  line["duration_ms"] = duration_ms;
-  line["bytes_out"] = bytes_out;
-  line["remote"] = request.remote_address;
-  logger->info("{}", line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  // One JSON object per line, written by hand: a JSON library's tree would cost more than
+  // the rest of a small request. Text fields are escaped; numbers need no escaping.
+  std::string line;
+  line.reserve(256 + request.path.size());
+  line += R"({"time":")";
+  line += utc_timestamp(std::chrono::system_clock::now());
+  line += R"(","request_id":)";
+  append_json_string(line, request.request_id);
+  line += R"(,"method":)";
+  append_json_string(line, request.method_text);
+  line += R"(,"path":)";
+  append_json_string(line, request.path);
+  line += R"(,"route":)";
+  append_json_string(line, request.route_pattern);
+  line += R"(,"status":)";
+  line += std::to_string(status);
+  std::array<char, 32> number{};
+  std::snprintf(number.data(), number.size(), "%.3f", duration_ms);
+  line += R"(,"duration_ms":)";
+  line += number.data();
+  line += R"(,"bytes_out":)";
+  line += std::to_string(bytes_out);
+  line += R"(,"remote":)";
+  append_json_string(line, request.remote_address);
+  line += '}';
+  access_logger_->info("{}", line);
 }
 
 }  // namespace sinergi::http

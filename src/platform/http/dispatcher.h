@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,10 @@
 #include "platform/http/response.h"
 #include "platform/http/router.h"
 #include "platform/http/static_files.h"
+
+namespace spdlog {
+class logger;
+}
 
 namespace sinergi::http {
 
@@ -53,6 +58,8 @@ class Dispatcher {
   const Router& router_;
   Metrics& metrics_;
   const StaticFiles* static_files_;
+  // Looked up once: spdlog::get() takes the registry's lock, too dear for every request.
+  std::shared_ptr<spdlog::logger> access_logger_;
 };
 
 inline constexpr std::string_view kContentSecurityPolicy =
