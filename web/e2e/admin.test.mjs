@@ -1,31 +1,19 @@
 // The administrator's pages: create a user in the UI (who must then change the
 // password at first sign-in), edit with optimistic locking, history, CSV export of all
 // pages, and API tokens whose secret is shown once.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   assertNoProblems,
-  launchBrowser,
   login,
   navLabels,
   openPage,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 const NEW_USER = {
   username: 'uji.dinkes',
@@ -38,8 +26,8 @@ const NEW_USER = {
 
 describe('administration', () => {
   test('admin creates a user; the user signs in and must change the password first', async () => {
-    const admin = await openPage(browser, server);
-    const fresh = await openPage(browser, server);
+    const admin = await openPage(suite.browser, suite.server);
+    const fresh = await openPage(suite.browser, suite.server);
     try {
       const { page } = admin;
       await login(page, 'admin');
@@ -97,8 +85,8 @@ describe('administration', () => {
   });
 
   test('a stale edit gets 409: the page says someone else changed it and reloads', async () => {
-    const one = await openPage(browser, server);
-    const two = await openPage(browser, server);
+    const one = await openPage(suite.browser, suite.server);
+    const two = await openPage(suite.browser, suite.server);
     try {
       await login(one.page, 'admin');
       await login(two.page, 'admin');
@@ -135,7 +123,7 @@ describe('administration', () => {
   });
 
   test('the user list filters, pages and exports every user as CSV', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'admin');
       await page.goto('/admin/pengguna');
@@ -178,9 +166,9 @@ describe('administration', () => {
   });
 
   test('API tokens: the secret is shown once, then the token can be revoked', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
       await login(page, 'admin');
       await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Token API' }).click();
       await page.getByTestId('tokens-table').waitFor();

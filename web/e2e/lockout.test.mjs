@@ -5,23 +5,17 @@
 //
 // The server's throttle (platform/auth/login_throttle.h): 5 free failures, then each
 // further attempt waits 1 s, 2 s, 4 s, ... after the last failure.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertNoProblems, launchBrowser, openPage, screenshot, startServer } from './lib/harness.mjs';
+import {
+  assertNoProblems,
+  openPage,
+  screenshot,
+  useServerAndBrowser,
+} from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function attempt(page, password) {
   const answer = page.waitForResponse(
@@ -45,7 +39,7 @@ async function throttledSeconds(page) {
 }
 
 test('six wrong passwords throttle sign-in; the message counts seconds; the right password is refused too', async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(suite.browser, suite.server);
   try {
     await page.goto('/masuk');
     for (let i = 1; i <= 5; i += 1) {

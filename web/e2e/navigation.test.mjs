@@ -2,16 +2,15 @@
 // each role may open. Expected navigation is written by hand from docs/api/identity.md
 // and the permission table: users.manage -> Pengguna, api_tokens.manage -> Token API,
 // audit.read -> Jejak Audit, agency_users.read with an agency role -> Pengguna OPD.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertNoProblems,
-  launchBrowser,
   login,
   navLabels,
   openPage,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
 const EXPECTED_NAVIGATION = {
@@ -29,23 +28,12 @@ const EXPECTED_NAVIGATION = {
   dprd: ['Beranda'],
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('navigation per role', () => {
   for (const [username, expected] of Object.entries(EXPECTED_NAVIGATION)) {
     test(`${username} sees exactly: ${expected.join(', ')}`, async () => {
-      const { context, page, problems } = await openPage(browser, server);
+      const { context, page, problems } = await openPage(suite.browser, suite.server);
       try {
         await login(page, username);
         assert.equal(new URL(page.url()).pathname, '/');
@@ -74,7 +62,7 @@ describe('navigation per role', () => {
 
 describe('access control pages', () => {
   test('agency staff opening /admin/pengguna sees the 403 page, not a redirect', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'staf.dinkes');
       await page.goto('/admin/pengguna');
@@ -91,7 +79,7 @@ describe('access control pages', () => {
   });
 
   test('agency staff sees the users of the own agency, and 403 for another agency', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'staf.dinkes');
       await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna OPD' }).click();
@@ -112,7 +100,7 @@ describe('access control pages', () => {
   });
 
   test('an unknown path shows the 404 page', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'gubernur');
       await page.goto('/tidak/ada/halaman-ini');
@@ -125,7 +113,7 @@ describe('access control pages', () => {
   });
 
   test('the auditor reads the audit trail', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'inspektorat');
       await page.getByRole('link', { name: 'Jejak Audit' }).first().click();
@@ -150,7 +138,7 @@ describe('access control pages', () => {
   });
 
   test('keyboard: skip link first, focus moves to the new page heading, menus close with Escape', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'admin');
       await page.reload(); // a fresh page: Tab starts from the top of the document
@@ -182,7 +170,7 @@ describe('access control pages', () => {
   });
 
   test('a 5xx answer shows the error banner with the request id', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'inspektorat');
       // The one faked answer of the suite: the real server has no way to fail on demand.
@@ -215,7 +203,7 @@ describe('access control pages', () => {
   });
 
   test('the page is usable at 360 px width', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 } });
+    const { context, page, problems } = await openPage(suite.browser, suite.server, { viewport: { width: 360, height: 740 } });
     try {
       await login(page, 'admin');
       assert.deepEqual(await navLabels(page), EXPECTED_NAVIGATION.admin);

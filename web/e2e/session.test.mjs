@@ -1,35 +1,23 @@
 // Language switch, signing out, return-to-page after sign-in, ended sessions, own
 // sessions and the password form's server-side field errors.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertNoProblems,
-  launchBrowser,
   login,
   logout,
   navLabels,
   openPage,
   openUserMenu,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('session and language', () => {
   test('switching the language changes labels, sets <html lang> and survives a reload', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'admin');
       assert.equal(await page.locator('html').getAttribute('lang'), 'id');
@@ -63,7 +51,7 @@ describe('session and language', () => {
   });
 
   test('signing out returns to /masuk, and a protected page then asks to sign in first', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'gubernur');
       await logout(page);
@@ -85,7 +73,7 @@ describe('session and language', () => {
   });
 
   test('wrong password shows the server message on the sign-in page', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await page.goto('/masuk');
       await page.getByLabel('Nama pengguna').fill('sekda');
@@ -103,8 +91,8 @@ describe('session and language', () => {
   });
 
   test('an ended session sends the user back to sign in with "Sesi Anda telah berakhir"', async () => {
-    const first = await openPage(browser, server);
-    const second = await openPage(browser, server);
+    const first = await openPage(suite.browser, suite.server);
+    const second = await openPage(suite.browser, suite.server);
     try {
       await login(first.page, 'bpkad');
       await login(second.page, 'bpkad');
@@ -142,7 +130,7 @@ describe('session and language', () => {
   });
 
   test('the password form shows the server field errors', async () => {
-    const { context, page, problems } = await openPage(browser, server);
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {
       await login(page, 'dprd');
       await openUserMenu(page);

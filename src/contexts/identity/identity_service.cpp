@@ -179,12 +179,9 @@ Result<auth::Principal> IdentityService::authenticate(http::Request& request) {
       session_token.reset();
     }
   }
-  auto principal = authenticate_credentials(session_token, bearer);
-  if (!principal.ok() && principal.error().code() == ErrorCode::Unauthenticated && !bearer &&
-      request.method == http::Method::post && request.path == kSessionPath) {
-    return auth::Principal::anonymous();
-  }
-  return principal;
+  // A stale cookie on a route anyone may call (signing in again) is let through as
+  // anonymous by auth::SecuredRouter, for every such route alike.
+  return authenticate_credentials(session_token, bearer);
 }
 
 Result<auth::Principal> IdentityService::authenticate_credentials(

@@ -45,7 +45,7 @@ inline constexpr std::string_view kSessionCookieName = "sinergi_session";
 // Every API token secret starts with this, so a leaked one is easy to recognise (secret
 // scanners) and a bearer value without it is refused before any lookup.
 inline constexpr std::string_view kApiTokenPrefix = "snrg_";
-// The sign-in route, whose requests may carry a stale session cookie (see authenticate()).
+// The sign-in route.
 inline constexpr std::string_view kSessionPath = "/api/v1/session";
 
 struct IdentityOptions {
@@ -129,9 +129,8 @@ class IdentityService final : public auth::Authenticator {
   //   neither                           Principal::anonymous().
   // A bearer token takes precedence over a cookie; another Authorization scheme is refused.
   // Unauthenticated when the token or session is unknown, revoked or expired (idle or
-  // absolute), or the user is no longer active. The one exception is the sign-in request
-  // itself (POST /api/v1/session): a stale cookie there is ignored, because a browser still
-  // holds the old cookie when its owner signs in again.
+  // absolute), or the user is no longer active. (A stale cookie on the sign-in request is
+  // let through as anonymous by auth::SecuredRouter, as for every route anyone may call.)
   // Side effect, at most once per activity_write_interval: a session's last_seen_at and
   // idle expiry move forward (sliding expiry), a token's last_used_at is set. This is
   // bookkeeping, not a change anyone made, so it is not audited: auditing it would flood

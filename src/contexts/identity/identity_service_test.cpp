@@ -8,15 +8,18 @@
 #include <set>
 #include <thread>
 
+#include "contexts/identity/identity_routes.h"
 #include "core/clock.h"
 #include "platform/audit/verify.h"
 #include "platform/auth/crypto.h"
 #include "platform/auth/login_throttle.h"
 #include "platform/auth/password.h"
+#include "platform/auth/secured_router.h"
 #include "platform/db/database.h"
 #include "platform/db/migrations.h"
 #include "platform/db/testing/test_database.h"
 #include "platform/http/request.h"
+#include "platform/http/router.h"
 
 namespace sinergi::identity {
 namespace {
@@ -502,14 +505,35 @@ TEST_P(IdentityServiceTest, SignedOutForgedAndUnknownSessionsAreUnauthenticated)
 }
 
 TEST_P(IdentityServiceTest, StaleCookieIsIgnoredOnlyWhenSigningIn) {
+  // The service refuses a stale cookie everywhere; the SecuredRouter, for every route that
+  // anyone may call, goes on as anonymous. Both layers are the real ones here.
+  http::Router router;
+  auth::SecuredRouter secured(router, *service_, nullptr);
+  register_identity_routes(secured, *service_);
+  const auto call = [&](http::Method method) {
+    http::Request request;
+    request.method = method;
+    request.set_target("/api/v1/session");
+    request.headers.set("Cookie", "sinergi_session=" + auth::random_token(32));
+    request.headers.set("Content-Type", "application/json");
+    request.body = R"({"username":"tidak.ada","password":"bukan-kata-sandi"})";
+    auto match = router.match(method, request.path);
+    EXPECT_TRUE(match.ok());
+    return (*match->handler)(request);
+  };
+  // Signing in reaches the credentials check: the stale cookie did not stop it.
+  auto on_sign_in = call(http::Method::post);
+  ASSERT_FALSE(on_sign_in.ok());
+  EXPECT_EQ(on_sign_in.error().code(), ErrorCode::InvalidCredentials);
+  // Anywhere else the stale cookie is what it is: unauthenticated.
+  auto elsewhere = call(http::Method::get);
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().code(), ErrorCode::Unauthenticated);
+
   http::Request request;
-  request.method = http::Method::post;
+  request.method = http::Method::get;
   request.set_target("/api/v1/session");
   request.headers.set("Cookie", "sinergi_session=" + auth::random_token(32));
-  auto on_sign_in = service_->authenticate(request);
-  ASSERT_OK(on_sign_in);
-  EXPECT_FALSE(on_sign_in->is_authenticated());
-  request.method = http::Method::get;
   EXPECT_EQ(service_->authenticate(request).error().code(), ErrorCode::Unauthenticated);
   request.headers.set("Cookie", "other=1");
   ASSERT_OK(service_->authenticate(request));

@@ -2,6 +2,7 @@
 // (one per test file), headless Debian Chromium through playwright-core, and helpers
 // that record console errors and CSP violations.
 import { spawn, execFile } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,4 +161,20 @@ export async function logout(page) {
   await openUserMenu(page);
   await page.getByTestId('keluar').click();
   await page.waitForURL((url) => url.pathname === '/masuk');
+}
+
+// Gives a test file its own server (fresh database) and browser: started before the
+// file's first test, stopped after its last. Read `suite.server` and `suite.browser`
+// inside tests, once `before` has run.
+export function useServerAndBrowser() {
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
