@@ -24,3 +24,16 @@ target_link_libraries(soci INTERFACE ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_SQLITE3_L
 if(SINERGI_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+
+# Tables (platform/tabular): libzip and expat read XLSX, libxlsxwriter writes it.
+# Debian's libzip CMake config names the zipcmp, zipmerge and ziptool programs, which are
+# packaged apart, and fails without them: find libzip through pkg-config instead.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
+add_library(libzip::zip ALIAS PkgConfig::LIBZIP)
+find_package(EXPAT REQUIRED)
+# Debian's libxlsxwriter ships no CMake config: locate it by hand.
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
+find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)
+add_library(xlsxwriter INTERFACE)
+target_include_directories(xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIR})
+target_link_libraries(xlsxwriter INTERFACE ${XLSXWRITER_LIBRARY})

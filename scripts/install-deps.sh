@@ -10,6 +10,7 @@ packages=(
   # server libraries
   libboost-dev libboost-system-dev libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libsodium-dev libxlsxwriter-dev
+  libzip-dev libexpat1-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 postgresql-client-15
   wrk nginx-light curl python3

@@ -7,10 +7,15 @@
 
 #include "app/audit_routes.h"
 #include "app/demo_data.h"
+#include "app/services.h"
 #include "app/system_routes.h"
 #include "app/version.h"
 #include "contexts/identity/identity_routes.h"
 #include "contexts/identity/identity_service.h"
+#include "contexts/organization/attendance_routes.h"
+#include "contexts/organization/import_routes.h"
+#include "contexts/organization/organization_demo.h"
+#include "contexts/organization/organization_routes.h"
 #include "core/clock.h"
 #include "platform/audit/audit_log.h"
 #include "platform/audit/verify.h"
@@ -88,10 +93,16 @@ void record_denial(db::Database& database, const Clock& clock, const http::Reque
 
 }  // namespace
 
-void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system,
-                     identity::IdentityService& identity_service) {
+std::vector<std::string> upload_path_prefixes() {
+  return {"/api/v1/organization/imports/", "/api/v1/attendance/imports"};
+}
+
+void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system, Services& services) {
   register_system_routes(router, system);
-  identity::register_identity_routes(router, identity_service);
+  identity::register_identity_routes(router, services.identity());
+  organization::register_organization_routes(router, services.organization());
+  organization::register_import_routes(router, services.importer());
+  organization::register_attendance_routes(router, services.attendance());
   register_audit_routes(router, *system.database);
 }
 
@@ -117,12 +128,18 @@ Result<void> load_demo(const std::string& database_url) {
   SystemClock clock;
   auth::PasswordHasher hasher(auth::PasswordHasher::Options{});
   identity::DemoIdentityReport identity_report = TRY(identity::load_identity_demo(*database, hasher, clock));
-  if (report.already_present && identity_report.users_created == 0 && identity_report.agencies_created == 0) {
+  organization::OrganizationDemoReport organization_report = TRY(organization::load_organization_demo(
+      *database, clock, local_date(clock.now(), organization::OrganizationOptions{}.utc_offset)));
+  if (report.already_present && identity_report.users_created == 0 && identity_report.agencies_created == 0 &&
+      organization_report.already_present) {
     std::cout << "Data demo sudah ada; tidak ada yang diubah\n";
   } else {
     std::cout << "Data demo dimuat: " << report.settings_written << " pengaturan wilayah, "
               << identity_report.regions_created << " wilayah, " << identity_report.agencies_created
-              << " OPD, " << identity_report.users_created << " pengguna\n";
+              << " OPD, " << identity_report.users_created << " pengguna, " << organization_report.units
+              << " unit kerja, " << organization_report.positions << " jabatan, "
+              << organization_report.people << " pegawai, " << organization_report.assignments
+              << " penugasan, " << organization_report.attendance_records << " catatan presensi\n";
   }
   return success();
 }
@@ -173,23 +190,24 @@ Result<void> serve(const ServeSettings& settings) {
   auth::LoginThrottle throttle(clock, auth::LoginThrottle::Options{});
   identity::IdentityOptions identity_options;
   identity_options.secure_cookies = settings.secure_cookies;
-  identity::IdentityService identity_service(*database, hasher, throttle, clock, identity_options);
+  Services services(*database, clock, hasher, throttle, identity_options);
 
   http::Router router;
   db::Database& database_reference = *database;
   auth::SecuredRouter secured(
-      router, identity_service,
+      router, services.identity(),
       [&database_reference, &clock](const http::Request& request, const auth::Principal& principal,
                                     auth::Action action, const Error& error) {
         record_denial(database_reference, clock, request, principal, action, error);
       });
-  register_routes(secured, {database.get(), &metrics, std::string(kVersion)}, identity_service);
+  register_routes(secured, {database.get(), &metrics, std::string(kVersion)}, services);
 
   http::ServerOptions options;
   options.host = listen.host;
   options.port = listen.port;
   options.threads = settings.threads;
   options.body_limit = settings.body_limit_bytes;
+  options.upload_path_prefixes = upload_path_prefixes();
   options.header_timeout = std::chrono::milliseconds(settings.header_timeout_ms);
   options.idle_timeout = std::chrono::milliseconds(settings.idle_timeout_ms);
   options.shutdown_grace = std::chrono::milliseconds(settings.shutdown_grace_ms);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/settings.h"
 #include "app/system_routes.h"
@@ -10,7 +11,6 @@ namespace sinergi::auth {
 class SecuredRouter;
 }
 namespace sinergi::identity {
-class IdentityService;
 struct CreateUserCommand;
 }  // namespace sinergi::identity
 
@@ -34,8 +34,12 @@ Result<void> create_user(const std::string& database_url, identity::CreateUserCo
 // `sinergi audit verify`: walks the audit chain; true when intact. Prints one line.
 Result<bool> verify_audit_chain(const std::string& database_url);
 
+class Services;
+
+// The request paths that carry file uploads (larger body limit).
+std::vector<std::string> upload_path_prefixes();
+
 // Every route of the product, in one place: the server and the route tests use it.
-void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system,
-                     identity::IdentityService& identity_service);
+void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system, Services& services);
 
 }  // namespace sinergi::app

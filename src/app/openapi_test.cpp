@@ -47,6 +47,11 @@ TEST(OpenApiTest, DocumentIsOpenApi31WithTheBinaryVersion) {
   EXPECT_EQ(openapi.at("info").at("version"), "9.9.9");
 }
 
+TEST(OpenApiTest, NoContextDefinesAPathOrComponentTwice) {
+  const nlohmann::json document = nlohmann::json::parse(openapi_document_text("1.2.3"));
+  EXPECT_FALSE(document.contains("x-duplicates")) << document.at("x-duplicates").dump();
+}
+
 TEST(OpenApiTest, EveryOperationHasAUniqueIdAndResponses) {
   auto openapi = document();
   std::set<std::string> operation_ids;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/commands.h"
+#include "app/services.h"
 #include "app/system_routes.h"
 #include "contexts/identity/identity_service.h"
 #include "core/clock.h"
@@ -59,6 +60,40 @@ const std::map<std::string, std::set<Role>> kExpected = {
      {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::auditor, Role::assistant,
       Role::agency_head, Role::agency_staff}},
     {"listAuditEvents", {Role::admin, Role::auditor}},
+    // Issue 4: the organization registry is read inside government and kept by the
+    // personnel office (admin); attendance is personal, rates are for leadership.
+    {"listRegions", kSignedIn},
+    {"createRegion", kAdministrator},
+    {"createAgency", kAdministrator},
+    {"getAgency", kSignedIn},
+    {"updateAgency", kAdministrator},
+    {"getOrganizationChart", kSignedIn},
+    {"listUnits", kSignedIn},
+    {"createUnit", kAdministrator},
+    {"updateUnit", kAdministrator},
+    {"listPositions", kSignedIn},
+    {"createPosition", kAdministrator},
+    {"getPosition", kSignedIn},
+    {"updatePosition", kAdministrator},
+    {"listVacancies", kSignedIn},
+    {"listPeople", kSignedIn},
+    {"createPerson", kAdministrator},
+    {"getPerson", kSignedIn},
+    {"updatePerson", kAdministrator},
+    {"createAssignment", kAdministrator},
+    {"updateAssignment", kAdministrator},
+    {"getOrganizationSettings", kSignedIn},
+    {"updateOrganizationSettings", kAdministrator},
+    {"importOrganizationData", kAdministrator},
+    {"getOrganizationImportTemplate", kAdministrator},
+    {"importAttendance", kAdministrator},
+    {"getAttendanceTemplate", kAdministrator},
+    // Everyone may ask for attendance (their own); the service narrows it to self.
+    {"getPersonAttendance", kSignedIn},
+    {"listDiscipline", kSignedIn},
+    {"listAbsenceRates",
+     {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::planner, Role::auditor,
+      Role::assistant, Role::agency_head}},
 };
 
 // Resolves nobody: the test never calls a handler.
@@ -99,9 +134,9 @@ class RoutePermissionsTest : public ::testing::Test {
     auto migrations = db::bundled_migrations();
     ASSERT_TRUE(migrations.ok());
     ASSERT_TRUE(db::migrate(*database_, *migrations).ok());
-    identity_ = std::make_unique<identity::IdentityService>(*database_, hasher_, throttle_, clock_);
+    services_ = std::make_unique<Services>(*database_, clock_, hasher_, throttle_);
     secured_ = std::make_unique<auth::SecuredRouter>(router_, authenticator_, nullptr);
-    register_routes(*secured_, {database_.get(), &metrics_, "test"}, *identity_);
+    register_routes(*secured_, {database_.get(), &metrics_, "test"}, *services_);
   }
 
   std::optional<db::TestDatabase> test_database_;
@@ -109,7 +144,7 @@ class RoutePermissionsTest : public ::testing::Test {
   SystemClock clock_;
   auth::PasswordHasher hasher_{auth::PasswordHasher::Options{}};
   auth::LoginThrottle throttle_{clock_, auth::LoginThrottle::Options{}};
-  std::unique_ptr<identity::IdentityService> identity_;
+  std::unique_ptr<Services> services_;
   http::Metrics metrics_;
   http::Router router_;
   NobodyAuthenticator authenticator_;

@@ -13,17 +13,24 @@ std::vector<std::pair<std::string_view, std::string_view>> embedded_openapi_file
 
 namespace {
 
-// Adds a context's paths and components to the document; a path or component defined
-// twice is a build mistake the OpenAPI test reports.
+// Adds a context's paths and components to the document. A path or component defined
+// twice is a build mistake: it is listed under "x-duplicates", which the OpenAPI test
+// requires to be absent.
 void merge_fragment(nlohmann::json& document, const nlohmann::json& fragment) {
   // Named copies: iterating items() of a temporary would dangle.
   const nlohmann::json paths = fragment.value("paths", nlohmann::json::object());
   const nlohmann::json components = fragment.value("components", nlohmann::json::object());
   for (const auto& [path, item] : paths.items()) {
+    if (document["paths"].contains(path)) {
+      document["x-duplicates"].push_back("paths " + path);
+    }
     document["paths"][path] = item;
   }
   for (const auto& [kind, entries] : components.items()) {
     for (const auto& [name, entry] : entries.items()) {
+      if (document["components"][kind].contains(name)) {
+        document["x-duplicates"].push_back("components " + kind + " " + name);
+      }
       document["components"][kind][name] = entry;
     }
   }

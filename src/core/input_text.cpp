@@ -1,5 +1,7 @@
 #include "core/input_text.h"
 
+#include <optional>
+
 namespace sinergi {
 namespace {
 
@@ -99,6 +101,75 @@ std::string excerpt_for_message(std::string_view text, std::size_t max_character
     ++character_count;
   }
   return excerpt;
+}
+
+void add_field_error(std::vector<FieldError>& errors, std::string_view field, std::string message_id,
+                     std::string message_en) {
+  errors.push_back(FieldError{std::string(field), std::move(message_id), std::move(message_en)});
+}
+
+// Code points of `text`, or nullopt when it is not valid UTF-8 or holds a control character.
+std::optional<std::size_t> printable_code_points(std::string_view text) {
+  std::size_t count = 0;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[position]);
+    std::size_t length = 0;
+    char32_t code_point = 0;
+    if (lead < 0x80) {
+      length = 1;
+      code_point = lead;
+    } else if ((lead & 0xE0U) == 0xC0U) {
+      length = 2;
+      code_point = lead & 0x1FU;
+    } else if ((lead & 0xF0U) == 0xE0U) {
+      length = 3;
+      code_point = lead & 0x0FU;
+    } else if ((lead & 0xF8U) == 0xF0U) {
+      length = 4;
+      code_point = lead & 0x07U;
+    } else {
+      return std::nullopt;
+    }
+    if (position + length > text.size()) {
+      return std::nullopt;
+    }
+    for (std::size_t offset = 1; offset < length; ++offset) {
+      const auto continuation = static_cast<unsigned char>(text[position + offset]);
+      if ((continuation & 0xC0U) != 0x80U) {
+        return std::nullopt;
+      }
+      code_point = (code_point << 6U) | (continuation & 0x3FU);
+    }
+    const bool overlong = (length == 2 && code_point < 0x80) || (length == 3 && code_point < 0x800) ||
+                          (length == 4 && code_point < 0x10000);
+    const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
+    const bool control = code_point < 0x20 || code_point == 0x7F || (code_point >= 0x80 && code_point < 0xA0);
+    if (overlong || surrogate || control || code_point > 0x10FFFF) {
+      return std::nullopt;
+    }
+    position += length;
+    ++count;
+  }
+  return count;
+}
+
+void check_text_field(std::string_view text, std::size_t max_characters, std::vector<FieldError>& errors,
+                      std::string_view field) {
+  if (trim_ascii_whitespace(text).empty()) {
+    add_field_error(errors, field, "wajib diisi", "is required");
+    return;
+  }
+  const auto characters = printable_code_points(text);
+  if (!characters) {
+    add_field_error(errors, field, "memuat karakter kendali atau bukan UTF-8 yang sah",
+                    "contains control characters or is not valid UTF-8");
+    return;
+  }
+  if (*characters > max_characters) {
+    add_field_error(errors, field, "paling banyak " + std::to_string(max_characters) + " karakter",
+                    "at most " + std::to_string(max_characters) + " characters");
+  }
 }
 
 }  // namespace sinergi

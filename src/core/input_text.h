@@ -1,8 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/error.h"
 
 // Helpers shared by the parsers of user-typed values (numbers, money, periods, times).
 
@@ -28,5 +32,18 @@ constexpr bool is_ascii_digit(char character) {
 // characters become U+FFFD, so the result is always valid UTF-8 (JSON encoders reject anything
 // else) and a megabyte of input still yields a short message.
 std::string excerpt_for_message(std::string_view text, std::size_t max_characters = kExcerptCharacters);
+
+// Code points of `text`, or nullopt when it is not valid UTF-8 or holds a control character.
+std::optional<std::size_t> printable_code_points(std::string_view text);
+
+// Appends one FieldError.
+void add_field_error(std::vector<FieldError>& errors, std::string_view field, std::string message_id,
+                     std::string message_en);
+
+// Checks a human-readable text field (a name, a title): required (not only whitespace),
+// valid UTF-8 without control characters, at most `max_characters` code points. Appends
+// at most one FieldError on `field`.
+void check_text_field(std::string_view text, std::size_t max_characters, std::vector<FieldError>& errors,
+                      std::string_view field);
 
 }  // namespace sinergi

@@ -106,10 +106,16 @@ struct IsResult<Result<T>> : std::true_type {};
 // TRY(expression): evaluates a Result; on error returns the error from the enclosing
 // function (whose return type must be a Result), otherwise yields the value.
 // Uses a statement expression (GCC and Clang), as SerenityOS's TRY does.
-#define TRY(expression)                           \
-  ({                                              \
-    auto _sinergi_try_result = (expression);      \
-    if (!_sinergi_try_result.ok()) [[unlikely]]   \
-      return _sinergi_try_result.release_error(); \
-    _sinergi_try_result.release_value();          \
+// Each expansion names its variable uniquely (__COUNTER__), so a TRY inside a lambda that is
+// itself the argument of a TRY does not shadow the outer one.
+#define SINERGI_TRY_CONCATENATE_INNER(left, right) left##right
+#define SINERGI_TRY_CONCATENATE(left, right) SINERGI_TRY_CONCATENATE_INNER(left, right)
+#define SINERGI_TRY_WITH(name, expression) \
+  ({                                       \
+    auto name = (expression);              \
+    if (!name.ok()) [[unlikely]]           \
+      return name.release_error();         \
+    name.release_value();                  \
   })
+#define TRY(expression) \
+  SINERGI_TRY_WITH(SINERGI_TRY_CONCATENATE(sinergi_try_result_, __COUNTER__), expression)

@@ -1,7 +1,12 @@
 // What each demo role sees: exact navigation, the 403 and 404 pages, and the pages
-// each role may open. Expected navigation is written by hand from docs/api/identity.md
-// and the permission table: users.manage -> Pengguna, api_tokens.manage -> Token API,
-// audit.read -> Jejak Audit, agency_users.read with an agency role -> Pengguna OPD.
+// each role may open. Expected navigation is written by hand from docs/api/identity.md,
+// docs/api/organization.md and the permission tables: organization.read -> Organisasi and
+// Kekosongan Jabatan; Kehadiran for whoever has something to see there: the discipline
+// list (attendance.read beyond the own records: admin, auditor, agency head), the own
+// records (attendance.read and a NIP on the account; of the demo accounts only kadis.dinkes
+// and staf.dinkes have one) or the rates (attendance.rates.read); organization.manage ->
+// Impor Data, users.manage -> Pengguna, api_tokens.manage -> Token API, audit.read ->
+// Jejak Audit, agency_users.read with an agency role -> Pengguna OPD.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -13,19 +18,22 @@ import {
   useServerAndBrowser,
 } from './lib/harness.mjs';
 
+const ORGANIZATION = ['Organisasi', 'Kekosongan Jabatan'];
+const ATTENDANCE = 'Kehadiran';
+
 const EXPECTED_NAVIGATION = {
-  admin: ['Beranda', 'Pengguna', 'Token API', 'Jejak Audit'],
-  gubernur: ['Beranda'],
-  wagub: ['Beranda'],
-  sekda: ['Beranda'],
-  asisten1: ['Beranda'],
-  bapperida: ['Beranda'],
-  bpkad: ['Beranda'],
-  inspektorat: ['Beranda', 'Jejak Audit'],
-  'kadis.dinkes': ['Beranda', 'Pengguna OPD'],
-  'staf.dinkes': ['Beranda', 'Pengguna OPD'],
-  'staf.disdikbud': ['Beranda', 'Pengguna OPD'],
-  dprd: ['Beranda'],
+  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
+  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE],
+  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE],
+  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE],
+  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE],
+  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE],
+  bpkad: ['Beranda', ...ORGANIZATION],
+  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Jejak Audit'],
+  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Pengguna OPD'],
+  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Pengguna OPD'],
+  'staf.disdikbud': ['Beranda', ...ORGANIZATION, 'Pengguna OPD'],
+  dprd: ['Beranda', ...ORGANIZATION],
 };
 
 const suite = useServerAndBrowser();

@@ -17,7 +17,11 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
 }
 
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const blob = new Blob([text], { type });
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
+/** Hands a Blob to the browser as a download named fileName. */
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -40,3 +40,54 @@ export function formatValue(value: unknown): string | null {
   }
   return JSON.stringify(value);
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD date as "23 Nov 2026" (the calendar day, never shifted by time zones). */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) {
+    return '—';
+  }
+  const match = ISO_DATE.exec(value);
+  if (!match) {
+    return value;
+  }
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(date);
+}
+
+/** Today in the browser's time zone as YYYY-MM-DD. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A percentage sent as text ("1.25") in the locale's notation ("1,25%"). */
+export function formatPercent(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') {
+    return '—';
+  }
+  const number = typeof value === 'number' ? value : Number.parseFloat(value);
+  if (!Number.isFinite(number)) {
+    return String(value);
+  }
+  return new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(number) + '%';
+}
+
+/** The name of a month (1..12): "Januari" / "January", or "Jan" when short. */
+export function monthName(month: number, short = false): string {
+  return new Intl.DateTimeFormat(intlLocale(), { month: short ? 'short' : 'long' }).format(new Date(2000, month - 1, 1));
+}
+
+/** A file size as "1,5 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}

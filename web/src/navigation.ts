@@ -1,4 +1,4 @@
-import { agencyGrants, can, session } from './session';
+import { agencyGrants, can, readsOthersAttendance, readsOwnAttendance, session } from './session';
 
 export interface NavItem {
   /** Stable id, also used by tests as data-nav. */
@@ -17,6 +17,27 @@ export function navigationItems(): NavItem[] {
   const items: NavItem[] = [{ id: 'beranda', to: '/', labelKey: 'nav.home', descriptionKey: 'home.linkHome' }];
   if (session.user.must_change_password) {
     return items;
+  }
+  if (can('organization.read')) {
+    items.push({
+      id: 'organisasi',
+      to: '/organisasi/perangkat-daerah',
+      labelKey: 'nav.organization',
+      descriptionKey: 'home.linkOrganization',
+    });
+    items.push({
+      id: 'kekosongan',
+      to: '/organisasi/kekosongan',
+      labelKey: 'nav.vacancies',
+      descriptionKey: 'home.linkVacancies',
+    });
+  }
+  const attendance = sectionItems('kehadiran')[0];
+  if (attendance) {
+    items.push({ id: 'kehadiran', to: attendance.to, labelKey: 'nav.attendance', descriptionKey: 'home.linkAttendance' });
+  }
+  if (can('organization.manage')) {
+    items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'nav.import', descriptionKey: 'home.linkImport' });
   }
   if (can('users.manage')) {
     items.push({ id: 'pengguna', to: '/admin/pengguna', labelKey: 'nav.users', descriptionKey: 'home.linkUsers' });
@@ -43,6 +64,41 @@ export function navigationItems(): NavItem[] {
         labelParams: { code },
         descriptionKey: 'home.linkAgencyUsers',
       });
+    }
+  }
+  return items;
+}
+
+export type Section = 'organisasi' | 'kehadiran';
+
+export interface SectionItem {
+  id: string;
+  to: string;
+  labelKey: string;
+}
+
+/** The pages of a section the user may open, shown as tabs on each of them. */
+export function sectionItems(section: Section): SectionItem[] {
+  const items: SectionItem[] = [];
+  if (section === 'organisasi') {
+    if (can('organization.read')) {
+      items.push({ id: 'perangkat-daerah', to: '/organisasi/perangkat-daerah', labelKey: 'sectionNav.agencies' });
+      items.push({ id: 'jabatan', to: '/organisasi/jabatan', labelKey: 'sectionNav.positions' });
+      items.push({ id: 'pegawai', to: '/organisasi/pegawai', labelKey: 'sectionNav.people' });
+      items.push({ id: 'kekosongan', to: '/organisasi/kekosongan', labelKey: 'sectionNav.vacancies' });
+    }
+    if (can('organization.manage')) {
+      items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'sectionNav.import' });
+    }
+  } else {
+    if (readsOthersAttendance()) {
+      items.push({ id: 'disiplin', to: '/kehadiran/disiplin', labelKey: 'sectionNav.discipline' });
+    }
+    if (readsOwnAttendance()) {
+      items.push({ id: 'saya', to: '/kehadiran/saya', labelKey: 'sectionNav.mine' });
+    }
+    if (can('attendance.rates.read')) {
+      items.push({ id: 'tingkat', to: '/kehadiran/tingkat', labelKey: 'sectionNav.rates' });
     }
   }
   return items;

@@ -71,3 +71,20 @@ export function agencyGrants(): RoleGrant[] {
   }
   return grants;
 }
+
+/**
+ * Whether the user reads other people's attendance (the discipline list): the personnel
+ * office, the Inspektorat and agency heads. Everyone else with attendance.read sees only
+ * their own records, found through the account's NIP (docs/api/organization.md).
+ */
+export function readsOthersAttendance(): boolean {
+  return (
+    can('attendance.read') &&
+    (session.user?.roles ?? []).some((grant) => grant.role === 'admin' || grant.role === 'auditor' || grant.role === 'agency_head')
+  );
+}
+
+/** Whether the user may read their own attendance: attendance.read and a NIP on the account. */
+export function readsOwnAttendance(): boolean {
+  return can('attendance.read') && Boolean(session.user?.nip);
+}

@@ -167,7 +167,7 @@ constexpr std::array<DemoAccount, 12> kDemoAccounts = {{
     {"bpkad", "Pengelola Keuangan BPKAD", "finance", "", "", ""},
     {"inspektorat", "Auditor Inspektorat Daerah", "auditor", "", "", ""},
     {"kadis.dinkes", "Kepala Dinas Kesehatan", "agency_head", "Dinkes", "", "198001012005011001"},
-    {"staf.dinkes", "Operator Dinas Kesehatan", "agency_staff", "Dinkes", "", ""},
+    {"staf.dinkes", "Operator Dinas Kesehatan", "agency_staff", "Dinkes", "", "199203152019032004"},
     {"staf.disdikbud", "Operator Dinas Pendidikan dan Kebudayaan", "agency_staff", "Disdikbud", "", ""},
     {"dprd", "Sekretariat DPRD", "legislature", "", "", ""},
 }};

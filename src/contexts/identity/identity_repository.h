@@ -9,6 +9,7 @@
 
 #include "contexts/identity/user.h"
 #include "core/result.h"
+#include "platform/db/unit_of_work.h"
 
 // The identity context's storage port. The service states WHAT it reads and writes through
 // IdentityStore; the adapter (sql_identity_repository.cpp) owns the SQL and the transaction.
@@ -176,40 +177,9 @@ class IdentityRepository {
 // REQUIRES: `database` and `clock` outlive the repository; the schema is migrated.
 std::unique_ptr<IdentityRepository> make_sql_identity_repository(db::Database& database, const Clock& clock);
 
-// Runs `work` (IdentityStore& -> Result<T>) in a read-write transaction and hands out its value.
-template <typename T, typename Function>
-Result<T> write_transaction(IdentityRepository& repository, Function&& work) {
-  std::optional<T> value;
-  Result<void> outcome = repository.write([&](IdentityStore& store) -> Result<void> {
-    Result<T> result = work(store);
-    if (!result.ok()) {
-      return result.release_error();
-    }
-    value.emplace(result.release_value());
-    return success();
-  });
-  if (!outcome.ok()) {
-    return outcome.release_error();
-  }
-  return std::move(*value);
-}
-
-// As write_transaction, read-only.
-template <typename T, typename Function>
-Result<T> read_transaction(IdentityRepository& repository, Function&& work) {
-  std::optional<T> value;
-  Result<void> outcome = repository.read([&](IdentityStore& store) -> Result<void> {
-    Result<T> result = work(store);
-    if (!result.ok()) {
-      return result.release_error();
-    }
-    value.emplace(result.release_value());
-    return success();
-  });
-  if (!outcome.ok()) {
-    return outcome.release_error();
-  }
-  return std::move(*value);
-}
+// write_transaction / read_transaction (platform/db/unit_of_work.h) run a unit of work
+// returning a value.
+using db::read_transaction;
+using db::write_transaction;
 
 }  // namespace sinergi::identity

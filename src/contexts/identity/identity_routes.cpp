@@ -10,6 +10,7 @@
 #include "platform/auth/cookies.h"
 #include "platform/auth/permissions.h"
 #include "platform/http/json_body.h"
+#include "platform/http/query_parameters.h"
 
 namespace sinergi::identity {
 namespace {
@@ -25,13 +26,7 @@ constexpr std::size_t kMaxSearchCharacters = 100;
 constexpr std::size_t kMaxCodeLength = 64;
 constexpr std::int64_t kMaxVersion = std::numeric_limits<std::int64_t>::max();
 
-CallContext context_of(const Request& request) {
-  CallContext context;
-  context.request_id = request.request_id;
-  context.remote_address = request.remote_address;
-  context.user_agent = std::string(request.headers.get("User-Agent").value_or(""));
-  return context;
-}
+using audit::context_of;
 
 Response json_response(int status, const Json& body) {
   Response response = Response::json(status, http::to_json_text(body));
@@ -40,28 +35,8 @@ Response json_response(int status, const Json& body) {
   return response;
 }
 
-// A positive decimal id ("12"); nullopt for anything else.
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), is_ascii_digit)) {
-    return std::nullopt;
-  }
-  std::int64_t value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value > 0 ? std::optional<std::int64_t>(value) : std::nullopt;
-}
-
-Error invalid_parameter(const std::string& name, std::string message_id, std::string message_en) {
-  return Error::with_fields(ErrorCode::InvalidInput,
-                            {FieldError{name, std::move(message_id), std::move(message_en)}}, {name});
-}
-
-Result<std::int64_t> path_id(const Request& request, std::string_view name) {
-  auto id = parse_id(request.path_parameter(name));
-  if (!id) {
-    return invalid_parameter(std::string(name), "harus bilangan bulat positif", "must be a positive integer");
-  }
-  return *id;
-}
+using http::parse_positive_id;
+using http::path_id;
 
 // Reads "roles": [{"role", "agency_code"?, "cluster"?}], recording shape problems under
 // "roles" and "roles[i].<field>". The domain checks the values themselves.
@@ -157,7 +132,7 @@ Result<UserQuery> parse_user_query(const Request& request) {
     if (!text || text->empty()) {
       return fallback;
     }
-    auto value = parse_id(*text);
+    auto value = parse_positive_id(*text);
     if (!value || *value < min || *value > max) {
       problems.push_back(FieldError{name, std::move(message_id), std::move(message_en)});
       return fallback;
@@ -382,15 +357,6 @@ void register_user_routes(auth::SecuredRouter& router, IdentityService& service)
 }
 
 void register_agency_routes(auth::SecuredRouter& router, IdentityService& service) {
-  router.add(Method::get, "/api/v1/agencies", "listAgencies", auth::Action::agencies_read,
-             [&service](Request&, const auth::Principal& caller) -> Result<Response> {
-               Json items = Json::array();
-               for (const auto& agency : TRY(service.list_agencies(caller))) {
-                 items.push_back(agency_json(agency));
-               }
-               return json_response(200, {{"items", items}});
-             });
-
   router.add(Method::get, "/api/v1/agencies/{agency_code}/users", "listAgencyUsers",
              auth::Action::agency_users_read,
              [&service](Request& request, const auth::Principal& caller) -> Result<Response> {

@@ -62,7 +62,6 @@ TEST(IdentityRoutesTest, EveryRouteHasItsActionAndItsOpenApiOperation) {
                                                   {"updateUser", Action::users_manage},
                                                   {"setUserRoles", Action::users_manage},
                                                   {"resetUserPassword", Action::users_manage},
-                                                  {"listAgencies", Action::agencies_read},
                                                   {"listAgencyUsers", Action::agency_users_read},
                                                   {"listApiTokens", Action::api_tokens_manage},
                                                   {"createApiToken", Action::api_tokens_manage},

@@ -68,33 +68,8 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
   return std::string(text.substr(0, end));
 }
 
-audit::Actor actor_of(const auth::Principal& principal) {
-  switch (principal.kind) {
-    case auth::Principal::Kind::user:
-      return audit::Actor{audit::ActorType::user, principal.user_id, principal.name};
-    case auth::Principal::Kind::api_token:
-      return audit::Actor{audit::ActorType::api_token, principal.api_token_id, principal.name};
-    case auth::Principal::Kind::anonymous:
-      break;
-  }
-  return audit::Actor{audit::ActorType::anonymous, std::nullopt, principal.name};
-}
-
-audit::AuditEvent event_for(const audit::Actor& actor, std::optional<std::int64_t> region_id,
-                            std::string action, std::string entity_type, std::optional<std::string> entity_id,
-                            std::vector<audit::FieldChange> changes, const CallContext& context) {
-  audit::AuditEvent event;
-  event.actor = actor;
-  event.region_id = region_id;
-  event.action = std::move(action);
-  event.outcome = audit::Outcome::success;
-  event.entity_type = std::move(entity_type);
-  event.entity_id = std::move(entity_id);
-  event.changes = std::move(changes);
-  event.request_id = context.request_id;
-  event.remote_address = context.remote_address;
-  return event;
-}
+using audit::actor_of;
+using audit::event_for;
 
 bool has_admin_role(const User& user) {
   return std::any_of(user.roles.begin(), user.roles.end(),
@@ -509,6 +484,15 @@ Result<User> IdentityService::get_user(const auth::Principal& caller, UserId id)
     return user_not_found();
   }
   return std::move(*user);
+}
+
+Result<std::optional<std::string>> IdentityService::nip_of_user(UserId id) {
+  auto record = TRY(read_transaction<std::optional<UserRecord>>(
+      *repository_, [&](IdentityStore& store) { return store.find_user_by_id(id); }));
+  if (!record) {
+    return std::optional<std::string>();
+  }
+  return record->user.nip;
 }
 
 Result<User> IdentityService::create_user(const auth::Principal& caller, UserDraft draft,

@@ -11,6 +11,7 @@
 #include "contexts/identity/identity_repository.h"
 #include "contexts/identity/user.h"
 #include "core/result.h"
+#include "platform/audit/call_context.h"
 #include "platform/auth/principal.h"
 #include "platform/auth/secured_router.h"
 
@@ -61,11 +62,7 @@ struct IdentityOptions {
 };
 
 // Where a call comes from, for the audit trail and the login throttle.
-struct CallContext {
-  std::string request_id;
-  std::string remote_address;  // "ip:port" as the server reports it
-  std::string user_agent;
-};
+using CallContext = audit::CallContext;
 
 // A successful sign-in. The secrets are returned once and stored only as hashes.
 struct SignedIn {
@@ -189,6 +186,10 @@ class IdentityService final : public auth::Authenticator {
   Result<UserPage> list_users(const auth::Principal& caller, const UserQuery& query);
   // NotFound {"Pengguna"} when no such user in the caller's region.
   Result<User> get_user(const auth::Principal& caller, UserId id);
+
+  // The NIP on a user's account, for other contexts that link a caller to the person they
+  // are (attendance: "visible to the person"); empty for no such user or no NIP.
+  Result<std::optional<std::string>> nip_of_user(UserId id);
 
   // Creates an account that must change its password at first sign-in (user.create).
   // ValidationFailed with every problem at once: the draft's fields (user.h), "username"

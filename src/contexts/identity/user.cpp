@@ -18,92 +18,11 @@ void add(std::vector<FieldError>& errors, std::string_view field, std::string me
   errors.push_back(FieldError{std::string(field), std::move(message_id), std::move(message_en)});
 }
 
-// Code points of `text`, or nullopt when it is not valid UTF-8 or holds a control character.
-std::optional<std::size_t> printable_code_points(std::string_view text) {
-  std::size_t count = 0;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[position]);
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    if (lead < 0x80) {
-      length = 1;
-      code_point = lead;
-    } else if ((lead & 0xE0U) == 0xC0U) {
-      length = 2;
-      code_point = lead & 0x1FU;
-    } else if ((lead & 0xF0U) == 0xE0U) {
-      length = 3;
-      code_point = lead & 0x0FU;
-    } else if ((lead & 0xF8U) == 0xF0U) {
-      length = 4;
-      code_point = lead & 0x07U;
-    } else {
-      return std::nullopt;
-    }
-    if (position + length > text.size()) {
-      return std::nullopt;
-    }
-    for (std::size_t offset = 1; offset < length; ++offset) {
-      const auto continuation = static_cast<unsigned char>(text[position + offset]);
-      if ((continuation & 0xC0U) != 0x80U) {
-        return std::nullopt;
-      }
-      code_point = (code_point << 6U) | (continuation & 0x3FU);
-    }
-    const bool overlong = (length == 2 && code_point < 0x80) || (length == 3 && code_point < 0x800) ||
-                          (length == 4 && code_point < 0x10000);
-    const bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
-    const bool control = code_point < 0x20 || code_point == 0x7F || (code_point >= 0x80 && code_point < 0xA0);
-    if (overlong || surrogate || control || code_point > 0x10FFFF) {
-      return std::nullopt;
-    }
-    position += length;
-    ++count;
-  }
-  return count;
-}
-
 // Checks a human-readable name (display name, token name).
 void check_name_text(std::string_view text, std::size_t max_characters, std::vector<FieldError>& errors,
                      std::string_view field) {
-  if (trim_ascii_whitespace(text).empty()) {
-    add(errors, field, "wajib diisi", "is required");
-    return;
-  }
-  const auto characters = printable_code_points(text);
-  if (!characters) {
-    add(errors, field, "memuat karakter kendali atau bukan UTF-8 yang sah",
-        "contains control characters or is not valid UTF-8");
-    return;
-  }
-  if (*characters > max_characters) {
-    add(errors, field, "paling banyak " + std::to_string(max_characters) + " karakter",
-        "at most " + std::to_string(max_characters) + " characters");
-  }
+  check_text_field(text, max_characters, errors, field);
 }
-
-int digits_value(std::string_view digits) {
-  int value = 0;
-  for (char digit : digits) {
-    value = value * 10 + (digit - '0');
-  }
-  return value;
-}
-
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
-constexpr int kFirstBirthYear = 1940;
-constexpr int kLastBirthYear = 2010;
-constexpr int kFirstAppointmentYear = 1960;
-constexpr int kLastAppointmentYear = 2100;
 
 }  // namespace
 
@@ -148,60 +67,6 @@ void check_display_name(std::string_view display_name, std::vector<FieldError>& 
 
 void check_token_name(std::string_view name, std::vector<FieldError>& errors, std::string_view field) {
   check_name_text(name, kMaxTokenNameCharacters, errors, field);
-}
-
-void check_nip(std::string_view nip, std::vector<FieldError>& errors, std::string_view field) {
-  if (nip.size() != 18 || !std::all_of(nip.begin(), nip.end(), is_ascii_digit)) {
-    add(errors, field, "NIP harus tepat 18 angka", "an NIP must be exactly 18 digits");
-    return;
-  }
-  const std::string_view birth = nip.substr(0, 8);
-  const int birth_year = digits_value(birth.substr(0, 4));
-  const int birth_month = digits_value(birth.substr(4, 2));
-  const int birth_day = digits_value(birth.substr(6, 2));
-  bool birth_valid = true;
-  if (birth_month < 1 || birth_month > 12 || birth_day < 1 ||
-      birth_day > days_in_month(birth_year, birth_month)) {
-    add(errors, field,
-        "angka 1-8 (tanggal lahir " + std::string(birth) + ") bukan tanggal yang sah (TTTTBBHH)",
-        "digits 1-8 (birth date " + std::string(birth) + ") are not a real date (YYYYMMDD)");
-    birth_valid = false;
-  } else if (birth_year < kFirstBirthYear || birth_year > kLastBirthYear) {
-    add(errors, field, "angka 1-8: tahun lahir " + std::to_string(birth_year) + " harus antara 1940 dan 2010",
-        "digits 1-8: birth year " + std::to_string(birth_year) + " must be between 1940 and 2010");
-    birth_valid = false;
-  }
-
-  const std::string_view appointment = nip.substr(8, 6);
-  const int appointment_year = digits_value(appointment.substr(0, 4));
-  const int appointment_month = digits_value(appointment.substr(4, 2));
-  if (appointment_month < 1 || appointment_month > 12) {
-    add(errors, field,
-        "angka 9-14 (TMT pengangkatan " + std::string(appointment) + "): bulan " +
-            std::to_string(appointment_month) + " harus 01 sampai 12",
-        "digits 9-14 (appointment " + std::string(appointment) + "): month " +
-            std::to_string(appointment_month) + " must be 01 to 12");
-  } else if (appointment_year < kFirstAppointmentYear || appointment_year > kLastAppointmentYear) {
-    add(errors, field,
-        "angka 9-14: tahun pengangkatan " + std::to_string(appointment_year) + " harus antara 1960 dan 2100",
-        "digits 9-14: appointment year " + std::to_string(appointment_year) +
-            " must be between 1960 and 2100");
-  } else if (birth_valid &&
-             std::tie(appointment_year, appointment_month) <= std::tie(birth_year, birth_month)) {
-    add(errors, field, "angka 9-14: TMT pengangkatan harus sesudah tanggal lahir",
-        "digits 9-14: the appointment must come after the birth date");
-  }
-
-  const char gender = nip[14];
-  if (gender != '1' && gender != '2') {
-    add(errors, field, std::string("angka 15 (jenis kelamin) harus 1 atau 2, bukan ") + gender,
-        std::string("digit 15 (gender) must be 1 or 2, not ") + gender);
-  }
-
-  if (digits_value(nip.substr(15, 3)) == 0) {
-    add(errors, field, "angka 16-18 (nomor urut) harus 001 sampai 999",
-        "digits 16-18 (serial number) must be 001 to 999");
-  }
 }
 
 void check_email(std::string_view email, std::vector<FieldError>& errors, std::string_view field) {

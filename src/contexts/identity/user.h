@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/id.h"
+#include "core/nip.h"
 #include "core/result.h"
 #include "platform/auth/role.h"
 
@@ -103,13 +104,9 @@ void check_username(std::string_view username, std::vector<FieldError>& errors,
 void check_display_name(std::string_view display_name, std::vector<FieldError>& errors,
                         std::string_view field = "display_name");
 
-// NIP (Nomor Induk Pegawai), 18 digits:
-//   1-8   birth date YYYYMMDD, a real date with the year in 1940..2010;
-//   9-14  appointment (TMT CPNS) YYYYMM, year 1960..2100, month 1..12, after the birth month;
-//   15    gender, 1 (male) or 2 (female);
-//   16-18 serial number 001..999.
-// Every broken rule gets its own message, each naming the digits concerned.
-void check_nip(std::string_view nip, std::vector<FieldError>& errors, std::string_view field = "nip");
+// NIP validation lives in core (core/nip.h), shared with the organization context; the
+// using-declaration keeps identity::check_nip working for this context's callers.
+using sinergi::check_nip;
 
 // A basic shape check: at most kMaxEmailLength bytes, no whitespace or control characters,
 // exactly one '@' with a non-empty local part, and a domain with a dot that neither starts

@@ -94,6 +94,49 @@ constexpr std::array kPermissions = {
     Permission{Action::agency_users_read, assistant, Scope::cluster},
     Permission{Action::agency_users_read, agency_head, Scope::own_agency},
     Permission{Action::agency_users_read, agency_staff, Scope::own_agency},
+
+    // The organization registry (who holds which post) is open to everyone inside
+    // government, but an assistant sees the cluster's agencies and an agency its own.
+    Permission{Action::organization_read, admin, Scope::region},
+    Permission{Action::organization_read, governor, Scope::region},
+    Permission{Action::organization_read, vice_governor, Scope::region},
+    Permission{Action::organization_read, secretary, Scope::region},
+    Permission{Action::organization_read, planner, Scope::region},
+    Permission{Action::organization_read, finance, Scope::region},
+    Permission{Action::organization_read, auditor, Scope::region},
+    Permission{Action::organization_read, legislature, Scope::region},
+    Permission{Action::organization_read, assistant, Scope::cluster},
+    Permission{Action::organization_read, agency_head, Scope::own_agency},
+    Permission{Action::organization_read, agency_staff, Scope::own_agency},
+
+    // Appointments and the registry's data belong to the personnel office (admin for now).
+    Permission{Action::organization_manage, admin, Scope::region},
+
+    // Individual attendance is personal data: the person, the agency head, the personnel
+    // office and the Inspektorat only (issue 4).
+    Permission{Action::attendance_read, admin, Scope::region},
+    Permission{Action::attendance_read, auditor, Scope::region},
+    Permission{Action::attendance_read, agency_head, Scope::own_agency},
+    Permission{Action::attendance_read, governor, Scope::self},
+    Permission{Action::attendance_read, vice_governor, Scope::self},
+    Permission{Action::attendance_read, secretary, Scope::self},
+    Permission{Action::attendance_read, assistant, Scope::self},
+    Permission{Action::attendance_read, planner, Scope::self},
+    Permission{Action::attendance_read, finance, Scope::self},
+    Permission{Action::attendance_read, agency_staff, Scope::self},
+    Permission{Action::attendance_read, legislature, Scope::self},
+
+    // Rates per agency name no one: leadership, planning and audit see them all.
+    Permission{Action::attendance_rates_read, admin, Scope::region},
+    Permission{Action::attendance_rates_read, governor, Scope::region},
+    Permission{Action::attendance_rates_read, vice_governor, Scope::region},
+    Permission{Action::attendance_rates_read, secretary, Scope::region},
+    Permission{Action::attendance_rates_read, planner, Scope::region},
+    Permission{Action::attendance_rates_read, auditor, Scope::region},
+    Permission{Action::attendance_rates_read, assistant, Scope::cluster},
+    Permission{Action::attendance_rates_read, agency_head, Scope::own_agency},
+
+    Permission{Action::attendance_import, admin, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -141,6 +184,16 @@ std::string_view action_name(Action action) {
       return "agencies.read";
     case Action::agency_users_read:
       return "agency_users.read";
+    case Action::organization_read:
+      return "organization.read";
+    case Action::organization_manage:
+      return "organization.manage";
+    case Action::attendance_read:
+      return "attendance.read";
+    case Action::attendance_rates_read:
+      return "attendance.rates.read";
+    case Action::attendance_import:
+      return "attendance.import";
   }
   return "unknown";
 }

@@ -43,6 +43,15 @@ const std::map<Action, std::set<Role>>& expected_roles() {
       {Action::agency_users_read,
        {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::auditor, Role::assistant,
         Role::agency_head, Role::agency_staff}},
+      // Issue 4: the registry is read inside government; only the personnel office edits it.
+      {Action::organization_read, kSignedIn},
+      {Action::organization_manage, {Role::admin}},
+      // Everyone may read their own attendance (narrowed to self below).
+      {Action::attendance_read, kSignedIn},
+      {Action::attendance_rates_read,
+       {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::planner, Role::auditor,
+        Role::assistant, Role::agency_head}},
+      {Action::attendance_import, {Role::admin}},
   };
   return kExpected;
 }
@@ -88,13 +97,49 @@ TEST(PermissionsTest, SelfScopeIsTheCallersOwnAccount) {
   EXPECT_FALSE(may_take_on(head, Action::account_manage, {.owner_user_id = 8}));
 }
 
+// Issue 4: "individual records visible only to the person, the agency head, the personnel
+// office role (admin for now) and the auditor".
+TEST(PermissionsTest, IndividualAttendanceIsVisibleOnlyToThePersonTheHeadPersonnelAndAudit) {
+  const ResourceScope someone_in_agency_10{.region_id = 1, .agency_id = 10, .owner_user_id = 8};
+  const ResourceScope caller_self_in_agency_10{.region_id = 1, .agency_id = 10, .owner_user_id = 7};
+  const ResourceScope someone_in_agency_11{.region_id = 1, .agency_id = 11, .owner_user_id = 8};
+  EXPECT_TRUE(may_take_on(principal_with(Role::admin), Action::attendance_read, someone_in_agency_11));
+  EXPECT_TRUE(may_take_on(principal_with(Role::auditor), Action::attendance_read, someone_in_agency_11));
+  EXPECT_TRUE(
+      may_take_on(principal_with(Role::agency_head, 10), Action::attendance_read, someone_in_agency_10));
+  EXPECT_FALSE(
+      may_take_on(principal_with(Role::agency_head, 10), Action::attendance_read, someone_in_agency_11));
+  for (Role role : {Role::governor, Role::vice_governor, Role::secretary, Role::assistant, Role::planner,
+                    Role::finance, Role::agency_staff, Role::legislature}) {
+    SCOPED_TRACE(role_name(role));
+    Principal principal = principal_with(role, 10, "asisten_1");
+    EXPECT_FALSE(may_take_on(principal, Action::attendance_read, someone_in_agency_10));
+    EXPECT_TRUE(may_take_on(principal, Action::attendance_read, caller_self_in_agency_10));
+  }
+  EXPECT_FALSE(may_take_on(principal_with(Role::admin), Action::attendance_read,
+                           {.region_id = 2, .agency_id = 10, .owner_user_id = 8}));
+}
+
+TEST(PermissionsTest, TheRegistryOfAnotherAgencyIsHiddenFromAnAgencyRole) {
+  Principal staff = principal_with(Role::agency_staff, 10);
+  EXPECT_TRUE(may_take_on(staff, Action::organization_read, {.region_id = 1, .agency_id = 10}));
+  EXPECT_FALSE(may_take_on(staff, Action::organization_read, {.region_id = 1, .agency_id = 11}));
+  EXPECT_FALSE(may_take_on(staff, Action::organization_manage, {.region_id = 1, .agency_id = 10}));
+  Principal assistant = principal_with(Role::assistant, std::nullopt, "asisten_2");
+  EXPECT_TRUE(may_take_on(assistant, Action::attendance_rates_read,
+                          {.region_id = 1, .agency_id = 4, .agency_cluster = "asisten_2"}));
+  EXPECT_FALSE(may_take_on(assistant, Action::attendance_rates_read,
+                           {.region_id = 1, .agency_id = 3, .agency_cluster = "asisten_1"}));
+}
+
 TEST(PermissionsTest, TheWebAppSeesPermissionNamesPerRole) {
   EXPECT_EQ(permission_names(principal_with(Role::auditor)),
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
-                                      "audit.read", "agencies.read", "agency_users.read"}));
+                                      "audit.read", "agencies.read", "agency_users.read", "organization.read",
+                                      "attendance.read", "attendance.rates.read"}));
   EXPECT_EQ(permission_names(principal_with(Role::legislature)),
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
-                                      "agencies.read"}));
+                                      "agencies.read", "organization.read", "attendance.read"}));
   EXPECT_TRUE(permission_names(Principal::anonymous()).empty());
 }
 

@@ -188,8 +188,18 @@ class Server::Impl {
   asio::awaitable<void> serve_connection(std::shared_ptr<Connection> connection);
   asio::awaitable<bool> respond(beast::tcp_stream& stream, const Request& request, Response response,
                                 unsigned version, bool keep_alive, Clock::time_point started);
+  // The body limit of a request to `path`.
+  std::size_t body_limit_for(std::string_view path) const {
+    for (const auto& prefix : options_.upload_path_prefixes) {
+      if (path.starts_with(prefix)) {
+        return options_.upload_body_limit;
+      }
+    }
+    return options_.body_limit;
+  }
   asio::awaitable<void> answer_transport_error(beast::tcp_stream& stream, const IncomingMessage& message,
-                                               const std::string& remote, const SystemError& error);
+                                               const std::string& remote, const SystemError& error,
+                                               std::size_t body_limit);
   asio::awaitable<void> drain_and_close(Connection& connection);
   Request make_request(const IncomingMessage& message, const std::string& remote) const;
   void begin_shutdown();
@@ -427,11 +437,14 @@ asio::awaitable<void> Server::Impl::serve_connection(std::shared_ptr<Connection>
 
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options_.header_limit, UINT32_MAX)));
-    parser.body_limit(options_.body_limit);
+    // The largest limit while reading the header (Beast checks Content-Length against it
+    // there); the route's own limit is applied once the path is known.
+    parser.body_limit(std::max(options_.body_limit, options_.upload_body_limit));
     co_await beast_http::async_read_header(stream, buffer, parser, with_error(error));
     if (error) {
       if (!is_silent_ending(error)) {
-        co_await answer_transport_error(stream, parser.get(), remote, error);
+        std::size_t header_body_limit = body_limit_for(std::string(parser.get().target()));
+        co_await answer_transport_error(stream, parser.get(), remote, error, header_body_limit);
         drain_before_close = true;
       }
       break;
@@ -440,6 +453,16 @@ asio::awaitable<void> Server::Impl::serve_connection(std::shared_ptr<Connection>
     connection->busy = true;
     auto in_flight = metrics_.track_in_flight();
     Request request = make_request(parser.get(), remote);
+    const std::size_t body_limit = body_limit_for(request.path);
+    parser.body_limit(body_limit);
+    const bool declared_too_large = parser.content_length() && *parser.content_length() > body_limit;
+    if (declared_too_large) {
+      Response too_large =
+          problem_response(Error(ErrorCode::PayloadTooLarge, {std::to_string(body_limit)}), request);
+      co_await respond(stream, request, std::move(too_large), 11, false, started);
+      drain_before_close = true;
+      break;
+    }
 
     if (!parser.is_done()) {
       auto expect = request.headers.get("Expect");
@@ -456,7 +479,7 @@ asio::awaitable<void> Server::Impl::serve_connection(std::shared_ptr<Connection>
       co_await beast_http::async_read(stream, buffer, parser, with_error(error));
       if (error) {
         if (!is_silent_ending(error)) {
-          co_await answer_transport_error(stream, parser.get(), remote, error);
+          co_await answer_transport_error(stream, parser.get(), remote, error, body_limit);
           drain_before_close = true;
         }
         break;
@@ -486,12 +509,12 @@ asio::awaitable<void> Server::Impl::serve_connection(std::shared_ptr<Connection>
 asio::awaitable<void> Server::Impl::answer_transport_error(beast::tcp_stream& stream,
                                                            const IncomingMessage& message,
                                                            const std::string& remote,
-                                                           const SystemError& error) {
+                                                           const SystemError& error, std::size_t body_limit) {
   Clock::time_point started = Clock::now();
   Request request = make_request(message, remote);
   Error problem(ErrorCode::InvalidInput, {"malformed HTTP request"});
   if (error == beast_http::error::body_limit) {
-    problem = Error(ErrorCode::PayloadTooLarge, {std::to_string(options_.body_limit)});
+    problem = Error(ErrorCode::PayloadTooLarge, {std::to_string(body_limit)});
   } else if (error == beast_http::error::header_limit) {
     // The vocabulary has no 431 class; a 400 with the reason is the documented answer.
     problem = Error(ErrorCode::InvalidInput,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "platform/http/metrics.h"
@@ -19,6 +20,10 @@ struct ServerOptions {
   std::uint16_t port = 8080;       // 0 picks a free port; see Server::port()
   std::size_t threads = 0;         // I/O threads; 0 = one per hardware thread
   std::size_t body_limit = 1 << 20;
+  // Requests whose path starts with one of these prefixes (file uploads: imports) may carry
+  // up to upload_body_limit bytes instead of body_limit.
+  std::vector<std::string> upload_path_prefixes;
+  std::size_t upload_body_limit = std::size_t{20} << 20;
   std::size_t header_limit = std::size_t{16} * 1024;
   // A new connection must deliver its first request header within header_timeout of being
   // accepted; on a kept-alive connection the header must arrive within header_timeout of
@@ -39,9 +44,9 @@ struct ServerOptions {
 //
 // Transport errors are answered with a problem document and the connection is closed:
 // a header larger than header_limit or an unparsable request is 400 InvalidInput; a
-// body larger than body_limit (declared by Content-Length, or found while reading a
-// chunked body) is 413 PayloadTooLarge. A client that is too slow is disconnected
-// without an answer.
+// body larger than body_limit (or upload_body_limit on an upload path; declared by
+// Content-Length, or found while reading a chunked body) is 413 PayloadTooLarge. A client that is too slow is
+// disconnected without an answer.
 class Server {
  public:
   // REQUIRES: router and metrics outlive the Server; the router is complete.

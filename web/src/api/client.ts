@@ -131,33 +131,23 @@ async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+function baseHeaders(method: Method): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.language(),
   };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
   if (method !== 'GET') {
     const token = hooks.csrfToken();
     if (token) {
       headers['X-CSRF-Token'] = token;
     }
   }
+  return headers;
+}
 
-  let response: Response;
+async function send(method: Method, url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path + buildQuery(options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: options.signal,
-    });
+    return await fetch(url, { ...init, method, credentials: 'same-origin', cache: 'no-store' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') {
       throw cause;
@@ -166,7 +156,29 @@ export async function request<T>(method: Method, path: string, options: RequestO
     hooks.onServerError(error);
     throw error;
   }
+}
 
+/** Turns a refused answer into an ApiError, after telling the hooks about it. */
+async function failure(response: Response, allowUnauthenticated = false): Promise<ApiError> {
+  const error = new ApiError(await readProblem(response), parseRetryAfter(response.headers.get('Retry-After')));
+  if (error.status === 401 && !allowUnauthenticated) {
+    hooks.onUnauthenticated(error);
+  } else if (error.status === 403 && error.code === 'password_change_required') {
+    hooks.onPasswordChangeRequired(error);
+  } else if (error.status >= 500) {
+    hooks.onServerError(error);
+  }
+  return error;
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = baseHeaders(method);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await send(method, path + buildQuery(options.query), { headers, body, signal: options.signal });
   if (response.ok) {
     if (response.status === 204) {
       return undefined as T;
@@ -174,16 +186,123 @@ export async function request<T>(method: Method, path: string, options: RequestO
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
+  throw await failure(response, options.allowUnauthenticated);
+}
 
-  const error = new ApiError(await readProblem(response), parseRetryAfter(response.headers.get('Retry-After')));
-  if (error.status === 401 && !options.allowUnauthenticated) {
-    hooks.onUnauthenticated(error);
-  } else if (error.status === 403 && error.code === 'password_change_required') {
-    hooks.onPasswordChangeRequired(error);
-  } else if (error.status >= 500) {
-    hooks.onServerError(error);
+/** The file name of a Content-Disposition header (RFC 6266: filename* first). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall back to the plain parameter
+    }
   }
-  throw error;
+  const plain = /filename\s*=\s*"([^"]*)"/.exec(header) ?? /filename\s*=\s*([^;]+)/.exec(header);
+  return plain?.[1]?.trim() || null;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+}
+
+/** GET of a file (an export or a template): the body as a Blob, errors as ApiError. */
+export async function fetchFile(path: string, query?: RequestOptions['query']): Promise<DownloadedFile> {
+  const headers = baseHeaders('GET');
+  headers.Accept = '*/*';
+  const response = await send('GET', path + buildQuery(query), { headers });
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition')) };
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Content-Type to upload a spreadsheet with: by extension first (browsers disagree on .csv). */
+export function spreadsheetType(file: File): string {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx')) return XLSX_TYPE;
+  if (name.endsWith('.csv') || name.endsWith('.tsv') || name.endsWith('.txt')) return 'text/csv';
+  return file.type || 'application/octet-stream';
+}
+
+/** A file name as an HTTP header value: printable ASCII as is, anything else percent-encoded. */
+export function headerFileName(name: string): string {
+  return /^[\x20-\x7e]*$/.test(name) ? name : encodeURIComponent(name);
+}
+
+export interface UploadOptions {
+  query?: RequestOptions['query'];
+  /** Bytes sent so far and the total, while the body is being sent. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** The whole body has been sent; the server is now working on it. */
+  onUploaded?: () => void;
+  signal?: AbortSignal;
+}
+
+function headersOf(xhr: XMLHttpRequest): Headers {
+  const headers = new Headers();
+  for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) {
+      try {
+        headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+      } catch {
+        // a header the Headers class refuses is of no use here
+      }
+    }
+  }
+  return headers;
+}
+
+/**
+ * POSTs a file as the raw request body (its own Content-Type, its name in X-File-Name)
+ * with XMLHttpRequest, which, unlike fetch, reports upload progress.
+ */
+export function uploadFile<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path + buildQuery(options.query));
+    for (const [name, value] of Object.entries(baseHeaders('POST'))) {
+      xhr.setRequestHeader(name, value);
+    }
+    xhr.setRequestHeader('Content-Type', spreadsheetType(file));
+    xhr.setRequestHeader('X-File-Name', headerFileName(file.name));
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    };
+    xhr.upload.onload = () => options.onUploaded?.();
+    xhr.onerror = () => {
+      const error = new ApiError({ type: NETWORK_ERROR_TYPE, title: 'network', status: 0 });
+      hooks.onServerError(error);
+      reject(error);
+    };
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch (cause) {
+          reject(cause);
+        }
+        return;
+      }
+      const response = new Response(xhr.responseText, {
+        status: xhr.status >= 200 && xhr.status <= 599 ? xhr.status : 500,
+        statusText: xhr.statusText,
+        headers: headersOf(xhr),
+      });
+      void failure(response).then(reject, reject);
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }
 
 export const api = {

@@ -46,7 +46,9 @@ export const identity = {
   resetPassword: (id: number, new_password: string) =>
     api.post<void>(`/api/v1/users/${id}/password-reset`, { new_password }),
 
-  agencies: () => api.get<Items<Agency>>('/api/v1/agencies'),
+  /** Every agency in the caller's scope; the organization API pages this list (page_size up to 100). */
+  agencies: (query?: { page?: number; page_size?: number }) =>
+    api.get<Items<Agency> & Partial<Omit<Page<Agency>, 'items'>>>('/api/v1/agencies', { query }),
   agencyUsers: (code: string) => api.get<Items<User>>(`/api/v1/agencies/${enc(code)}/users`),
 
   apiTokens: () => api.get<Items<ApiToken>>('/api/v1/api-tokens'),

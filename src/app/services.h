@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+
+#include "contexts/identity/identity_service.h"
+#include "contexts/organization/attendance_service.h"
+#include "contexts/organization/attendance_store.h"
+#include "contexts/organization/organization_service.h"
+#include "contexts/organization/spreadsheet_import.h"
+
+// The application services of every context, built once over one database: `serve` and
+// the route tests both use this, so the wiring under test is the wiring that runs.
+
+namespace sinergi {
+class Clock;
+}
+namespace sinergi::db {
+class Database;
+}
+namespace sinergi::auth {
+class PasswordHasher;
+class LoginThrottle;
+}  // namespace sinergi::auth
+
+namespace sinergi::app {
+
+class Services {
+ public:
+  // REQUIRES: every argument outlives the Services.
+  Services(db::Database& database, const Clock& clock, auth::PasswordHasher& hasher,
+           auth::LoginThrottle& throttle, identity::IdentityOptions identity_options = {});
+  ~Services();
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  db::Database& database() { return database_; }
+  identity::IdentityService& identity() { return *identity_; }
+  organization::OrganizationService& organization() { return *organization_; }
+  organization::SpreadsheetImporter& importer() { return *importer_; }
+  organization::AttendanceService& attendance() { return *attendance_; }
+
+ private:
+  db::Database& database_;
+  std::unique_ptr<identity::IdentityService> identity_;
+  std::unique_ptr<organization::OrganizationRepository> organization_repository_;
+  std::unique_ptr<organization::OrganizationService> organization_;
+  std::unique_ptr<organization::SpreadsheetImporter> importer_;
+  std::unique_ptr<organization::AttendanceRepository> attendance_repository_;
+  std::unique_ptr<organization::AttendanceService> attendance_;
+};
+
+}  // namespace sinergi::app
