@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/audit_routes.h"
@@ -16,6 +18,7 @@
 #include "contexts/organization/import_routes.h"
 #include "contexts/organization/organization_demo.h"
 #include "contexts/organization/organization_routes.h"
+#include "contexts/organization/spreadsheet_import.h"
 #include "core/clock.h"
 #include "platform/audit/audit_log.h"
 #include "platform/audit/verify.h"
@@ -153,6 +156,55 @@ Result<void> create_user(const std::string& database_url, identity::CreateUserCo
       TRY(identity::create_user_from_command_line(*database, hasher, clock, std::move(command)));
   std::cout << "Pengguna '" << user.username << "' dibuat (id " << user.id.value() << ")\n";
   return success();
+}
+
+Result<bool> import_file(const ImportCommand& command) {
+  auto kind = organization::parse_import_kind(command.kind);
+  if (!kind) {
+    return Error(ErrorCode::InvalidInput,
+                 {"--kind harus agencies, units, positions, people, assignments atau attendance"});
+  }
+  std::ifstream stream(command.file, std::ios::binary);
+  if (!stream) {
+    return Error(ErrorCode::FileError, {command.file, "tidak dapat dibuka"});
+  }
+  std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  auto database = TRY(open_migrated(command.database_url, 1, nullptr));
+  SystemClock clock;
+  auto repository = organization::make_sql_organization_repository(*database, clock);
+  std::optional<organization::RegionRecord> region;
+  TRY(repository->read([&](organization::OrganizationStore& store) -> Result<void> {
+    region = TRY(store.find_region_by_code(command.region_code));
+    return success();
+  }));
+  if (!region) {
+    return Error(ErrorCode::NotFound, {"Wilayah " + command.region_code});
+  }
+  // The operator at the console acts as the region's personnel office.
+  auth::Principal operator_principal;
+  operator_principal.kind = auth::Principal::Kind::user;
+  operator_principal.name = "cli";
+  operator_principal.region_id = region->id.value();
+  operator_principal.roles.push_back(auth::RoleGrant{auth::Role::admin, std::nullopt, {}, {}, std::nullopt});
+  organization::SpreadsheetImporter importer(*repository, clock);
+  organization::ImportFile file{bytes, "", std::filesystem::path(command.file).filename().string()};
+  const auto mode = command.commit ? organization::ImportMode::commit : organization::ImportMode::dry_run;
+  organization::ImportReport report = TRY(
+      importer.run(operator_principal, *kind, mode, file, audit::CallContext{"", "cli", "sinergi import"}));
+  std::cout << report.rows << " baris: " << report.created << " baru, " << report.updated << " diubah, "
+            << report.unchanged << " tetap; " << report.errors.size() << " kesalahan\n";
+  for (const auto& problem : report.errors) {
+    std::cout << "baris " << problem.row << ", kolom " << problem.column << ": " << problem.message_id
+              << "\n";
+  }
+  for (const auto& warning : report.warnings) {
+    std::cout << "peringatan baris " << warning.row << ", kolom " << warning.column << ": "
+              << warning.message_id << "\n";
+  }
+  std::cout << (report.committed ? "Disimpan.\n"
+                : command.commit ? "Tidak disimpan.\n"
+                                 : "Uji coba; tidak ada yang disimpan.\n");
+  return report.errors.empty();
 }
 
 Result<bool> verify_audit_chain(const std::string& database_url) {

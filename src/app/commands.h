@@ -31,6 +31,19 @@ Result<void> load_demo(const std::string& database_url);
 // `sinergi user create`: one account, typically the first administrator.
 Result<void> create_user(const std::string& database_url, identity::CreateUserCommand command);
 
+// `sinergi import`: one CSV/XLSX file into the organization registry or attendance of the
+// region `region_code`, with the rules and the audit trail of the web import. Returns
+// whether the file was clean (a dry run without errors, or a commit that happened); the
+// report with every problem is printed.
+struct ImportCommand {
+  std::string database_url;
+  std::string region_code = "64";
+  std::string kind;
+  std::string file;
+  bool commit = false;
+};
+Result<bool> import_file(const ImportCommand& command);
+
 // `sinergi audit verify`: walks the audit chain; true when intact. Prints one line.
 Result<bool> verify_audit_chain(const std::string& database_url);
 

@@ -13,7 +13,8 @@
 namespace {
 
 constexpr int kExitFailure = 1;
-constexpr int kExitAuditBroken = 3;  // distinct from "could not check at all"
+constexpr int kExitAuditBroken = 3;    // distinct from "could not check at all"
+constexpr int kExitImportRefused = 4;  // the file has errors: nothing was saved
 
 int report(const sinergi::Result<void>& result) {
   if (result.ok()) {
@@ -96,6 +97,21 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "Load the demo province (idempotent)");
   add_database_option(*demo, demo_database_url);
 
+  sinergi::app::ImportCommand import_command;
+  import_command.database_url = std::string(sinergi::db::kDefaultDatabaseUrl);
+  auto* import = app.add_subcommand(
+      "import",
+      "Import a CSV/XLSX file into the organization registry or attendance (dry run unless --commit)");
+  add_database_option(*import, import_command.database_url);
+  import->add_option("--region", import_command.region_code, "Kemendagri code of the region")
+      ->capture_default_str();
+  import
+      ->add_option("--kind", import_command.kind,
+                   "agencies, units, positions, people, assignments, attendance")
+      ->required();
+  import->add_option("--file", import_command.file, "The CSV or XLSX file")->required();
+  import->add_flag("--commit", import_command.commit, "Save when the file has no errors (default: dry run)");
+
   std::string user_database_url(sinergi::db::kDefaultDatabaseUrl);
   sinergi::identity::CreateUserCommand user_command;
   bool password_from_stdin = false;
@@ -155,6 +171,13 @@ int main(int argc, char** argv) {
         user_command.password.pop_back();
       }
       return report(sinergi::app::create_user(user_database_url, std::move(user_command)));
+    }
+    if (import->parsed()) {
+      auto clean = sinergi::app::import_file(import_command);
+      if (!clean.ok()) {
+        return report(clean.error());
+      }
+      return *clean ? 0 : kExitImportRefused;
     }
     if (audit_verify->parsed()) {
       auto intact = sinergi::app::verify_audit_chain(audit_database_url);

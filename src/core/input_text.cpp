@@ -13,9 +13,12 @@ bool is_ascii_whitespace(char character) {
          character == '\f' || character == '\r';
 }
 
-// Length of the well-formed UTF-8 sequence that starts `text` (Unicode 15, table 3-7), or 0
-// when the first byte does not start one. Overlong forms and surrogates count as malformed.
+}  // namespace
+
 std::size_t utf8_sequence_length(std::string_view text) {
+  if (text.empty()) {
+    return 0;
+  }
   const auto byte_at = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
   const unsigned char lead = byte_at(0);
   if (lead < 0x80) {
@@ -55,8 +58,6 @@ std::size_t utf8_sequence_length(std::string_view text) {
   }
   return length;
 }
-
-}  // namespace
 
 std::string_view trim_ascii_whitespace(std::string_view text) {
   while (!text.empty() && is_ascii_whitespace(text.front())) {

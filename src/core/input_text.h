@@ -33,6 +33,11 @@ constexpr bool is_ascii_digit(char character) {
 // else) and a megabyte of input still yields a short message.
 std::string excerpt_for_message(std::string_view text, std::size_t max_characters = kExcerptCharacters);
 
+// Length of the well-formed UTF-8 sequence that starts `text` (Unicode 15, table 3-7), or 0
+// when the first byte does not start one (or `text` is empty). Overlong forms and surrogates
+// count as malformed.
+std::size_t utf8_sequence_length(std::string_view text);
+
 // Code points of `text`, or nullopt when it is not valid UTF-8 or holds a control character.
 std::optional<std::size_t> printable_code_points(std::string_view text);
 

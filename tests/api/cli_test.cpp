@@ -29,12 +29,46 @@ TEST(CliTest, PrintsItsVersion) {
 }
 
 TEST(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"serve", "migrate", "demo"}) {
+  for (const char* command : {"serve", "migrate", "demo", "import"}) {
     SCOPED_TRACE(command);
     CommandResult result = run_sinergi({command, "--help"});
     EXPECT_EQ(result.exit_code, 0);
     EXPECT_NE(result.standard_output.find("--db"), std::string::npos);
   }
+}
+
+TEST(CliTest, ImportIsADryRunUnlessCommittedAndExitsFourOnErrors) {
+  auto database = db::TestDatabase::create(db::Backend::sqlite);
+  ASSERT_TRUE(database.ok());
+  ASSERT_EQ(run_sinergi({"demo", "--db", database.value().url_text()}).exit_code, 0);
+  const auto file = std::filesystem::temp_directory_path() / "sinergi-cli-import.csv";
+  {
+    std::ofstream out(file);
+    out << "nip;nama;status;kode_opd\n199001012015031001;Andi Saputra;pns;Dinkes\n"
+           "199013012015031001;Budi;pns;Dinkes\n";
+  }
+  CommandResult refused = run_sinergi({"import", "--db", database.value().url_text(), "--kind", "people",
+                                       "--file", file.string(), "--commit"});
+  EXPECT_EQ(refused.exit_code, 4) << refused.standard_error;
+  EXPECT_NE(refused.standard_output.find("baris 3, kolom nip"), std::string::npos) << refused.standard_output;
+  EXPECT_NE(refused.standard_output.find("Tidak disimpan."), std::string::npos);
+  {
+    std::ofstream out(file);
+    out << "nip;nama;status;kode_opd\n199001012015031001;Andi Saputra;pns;Dinkes\n";
+  }
+  CommandResult dry = run_sinergi(
+      {"import", "--db", database.value().url_text(), "--kind", "people", "--file", file.string()});
+  EXPECT_EQ(dry.exit_code, 0);
+  EXPECT_NE(dry.standard_output.find("Uji coba"), std::string::npos);
+  CommandResult saved = run_sinergi({"import", "--db", database.value().url_text(), "--kind", "people",
+                                     "--file", file.string(), "--commit"});
+  EXPECT_EQ(saved.exit_code, 0);
+  EXPECT_NE(saved.standard_output.find("1 baru"), std::string::npos) << saved.standard_output;
+  CommandResult again = run_sinergi({"import", "--db", database.value().url_text(), "--kind", "people",
+                                     "--file", file.string(), "--commit"});
+  EXPECT_NE(again.standard_output.find("0 baru, 0 diubah, 1 tetap"), std::string::npos)
+      << again.standard_output;
+  std::filesystem::remove(file);
 }
 
 TEST(CliTest, UnknownCommandIsAUsageError) {

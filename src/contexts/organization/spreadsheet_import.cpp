@@ -654,6 +654,14 @@ Result<void> import_positions(ImportContext& context) {
     stored_by_key.emplace(agency_key(stored[index].agency_id, stored[index].code), index);
   }
 
+  // One head-of-agency post per agency, as the form enforces: agency id -> the head's code.
+  std::unordered_map<std::int64_t, std::string> head_post;
+  for (const PositionRecord& position : stored) {
+    if (position.is_agency_head && position.active) {
+      head_post.emplace(position.agency_id.value(), position.code);
+    }
+  }
+
   std::unordered_map<std::string, std::size_t> seen;
   std::vector<PositionRecord> inserts;
   std::vector<PositionRecord> updates;
@@ -690,6 +698,23 @@ Result<void> import_positions(ImportContext& context) {
           add_duplicate_error(errors, "code", earlier->second,
                               "jabatan " + quote_text(position.code) + " OPD " + agency->code,
                               "the position " + quote_text(position.code) + " of " + agency->code);
+        }
+      }
+      if (errors.empty()) {
+        const auto stored_row = stored_by_key.find(agency_key(agency->id, position.code));
+        const bool head = row.has("is_agency_head")           ? position.is_agency_head
+                          : stored_row != stored_by_key.end() ? stored[stored_row->second].is_agency_head
+                                                              : false;
+        const auto current = head_post.find(agency->id.value());
+        if (head && current != head_post.end() && current->second != position.code) {
+          add_field_error(
+              errors, "is_agency_head",
+              "OPD " + agency->code + " sudah memiliki jabatan kepala " + quote_text(current->second),
+              agency->code + " already has the head-of-agency post " + quote_text(current->second));
+        } else if (head) {
+          head_post[agency->id.value()] = position.code;
+        } else if (current != head_post.end() && current->second == position.code) {
+          head_post.erase(current);
         }
       }
     }

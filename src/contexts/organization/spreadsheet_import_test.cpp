@@ -375,6 +375,12 @@ TEST_P(SpreadsheetImportTest, AgenciesUnitsAndPositionsUpsertByTheirCodes) {
   expect_errors(*bad_positions, {{2, "is_agency_head", "'mungkin' must be yes or no"},
                                  {2, "unit_code", "'NOUNIT'"},
                                  {3, "code", "already appears in row 2"}});
+  // One head-of-agency post per agency, as in the form.
+  auto second_head = run(ImportKind::positions, ImportMode::dry_run,
+                         "agency_code,code,title,level,is_agency_head,established_on\n"
+                         "Dinkes,PLT-KADIS,Kepala Dinas Kesehatan (baru),jpt_pratama,ya,2026-01-02\n");
+  ASSERT_OK(second_head);
+  expect_errors(*second_head, {{2, "is_agency_head", "already has the head-of-agency post 'KADIS'"}});
 }
 
 TEST_P(SpreadsheetImportTest, AssignmentsOverlappingADefinitiveAreRefusedAgainstTheFileAndTheStore) {

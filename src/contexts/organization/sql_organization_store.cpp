@@ -297,6 +297,17 @@ void append_in_list(BoundQuery& query, const std::vector<IdType>& ids) {
   query.text(")");
 }
 
+// The rows of `columns` in a region, optionally of one agency, by agency then code.
+BoundQuery of_region_and_agency(std::string_view columns, RegionId region, std::optional<AgencyId> agency) {
+  BoundQuery query(columns);
+  query.text("WHERE region_id = ").value(static_cast<long long>(region.value()));
+  if (agency) {
+    query.text(" AND agency_id = ").value(static_cast<long long>(agency->value()));
+  }
+  query.text(" ORDER BY agency_id, code");
+  return query;
+}
+
 class SqlOrganizationStore final : public OrganizationStore {
  public:
   SqlOrganizationStore(soci::session& session, db::Backend backend, const Clock& clock)
@@ -403,16 +414,8 @@ class SqlOrganizationStore final : public OrganizationStore {
   // --- Units ---
 
   Result<std::vector<UnitRecord>> units(RegionId region, std::optional<AgencyId> agency) override {
-    BoundQuery query(kUnitColumns);
-    query.text("WHERE region_id = ").value(static_cast<long long>(region.value()));
-    if (agency) {
-      query.text(" AND agency_id = ").value(static_cast<long long>(agency->value()));
-    }
-    query.text(" ORDER BY agency_id, code");
-    std::vector<UnitRecord> units;
-    UnitColumns columns;
-    for_each_row(session_, query, columns, [&] { units.push_back(columns.record()); });
-    return units;
+    BoundQuery query = of_region_and_agency(kUnitColumns, region, agency);
+    return db::collect_rows<UnitColumns>(session_, query);
   }
 
   Result<UnitRecord> insert_unit(RegionId region, const UnitRecord& unit) override {
@@ -450,16 +453,8 @@ class SqlOrganizationStore final : public OrganizationStore {
   // --- Positions ---
 
   Result<std::vector<PositionRecord>> positions(RegionId region, std::optional<AgencyId> agency) override {
-    BoundQuery query(kPositionColumns);
-    query.text("WHERE region_id = ").value(static_cast<long long>(region.value()));
-    if (agency) {
-      query.text(" AND agency_id = ").value(static_cast<long long>(agency->value()));
-    }
-    query.text(" ORDER BY agency_id, code");
-    std::vector<PositionRecord> positions;
-    PositionColumns columns;
-    for_each_row(session_, query, columns, [&] { positions.push_back(columns.record()); });
-    return positions;
+    BoundQuery query = of_region_and_agency(kPositionColumns, region, agency);
+    return db::collect_rows<PositionColumns>(session_, query);
   }
 
   Result<PositionRecord> insert_position(RegionId region, const PositionRecord& position) override {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace sinergi::db {
 
@@ -101,6 +102,15 @@ inline std::optional<std::string> optional_of(const std::string& value, soci::in
 
 inline std::optional<std::int64_t> optional_of(long long value, soci::indicator indicator) {
   return indicator == soci::i_ok ? std::optional<std::int64_t>(value) : std::nullopt;
+}
+
+// Every row of `query` as Columns::record(), in order.
+template <typename Columns>
+auto collect_rows(soci::session& session, BoundQuery& query) {
+  Columns columns;
+  std::vector<decltype(columns.record())> rows;
+  for_each_row(session, query, columns, [&] { rows.push_back(columns.record()); });
+  return rows;
 }
 
 }  // namespace sinergi::db

@@ -1,54 +1,12 @@
 #include <string>
 
+#include "core/input_text.h"
 #include "platform/tabular/internal.h"
 
 namespace sinergi::tabular::detail {
 namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the well-formed UTF-8 sequence at the start of `text` (Unicode table 3-7), or 0
-// when it does not start one: overlong forms, surrogates and truncated sequences are 0.
-std::size_t sequence_length(std::string_view text) {
-  const auto byte_at = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
-  const unsigned char lead = byte_at(0);
-  if (lead < 0x80) {
-    return 1;
-  }
-  std::size_t length = 0;
-  unsigned char second_low = 0x80;
-  unsigned char second_high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead == 0xE0) {
-    length = 3;
-    second_low = 0xA0;
-  } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
-    length = 3;
-  } else if (lead == 0xED) {
-    length = 3;
-    second_high = 0x9F;
-  } else if (lead == 0xF0) {
-    length = 4;
-    second_low = 0x90;
-  } else if (lead >= 0xF1 && lead <= 0xF3) {
-    length = 4;
-  } else if (lead == 0xF4) {
-    length = 4;
-    second_high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() < length || byte_at(1) < second_low || byte_at(1) > second_high) {
-    return 0;
-  }
-  for (std::size_t index = 2; index < length; ++index) {
-    if (byte_at(index) < 0x80 || byte_at(index) > 0xBF) {
-      return 0;
-    }
-  }
-  return length;
-}
 
 char lower_ascii(char character) {
   return character >= 'A' && character <= 'Z' ? static_cast<char>(character - 'A' + 'a') : character;
@@ -87,7 +45,7 @@ std::size_t find_invalid_utf8(std::string_view text) {
       ++offset;
       continue;
     }
-    const std::size_t length = sequence_length(text.substr(offset));
+    const std::size_t length = utf8_sequence_length(text.substr(offset));
     if (length == 0) {
       return offset;
     }
@@ -104,7 +62,7 @@ std::string to_valid_utf8(std::string_view text) {
   out.reserve(text.size() + 8);
   std::size_t offset = 0;
   while (offset < text.size()) {
-    const std::size_t length = sequence_length(text.substr(offset));
+    const std::size_t length = utf8_sequence_length(text.substr(offset));
     if (length == 0) {
       out += kReplacementCharacter;
       ++offset;
