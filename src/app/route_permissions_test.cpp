@@ -64,6 +64,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     // personnel office (admin); attendance is personal, rates are for leadership.
     {"listRegions", kSignedIn},
     {"createRegion", kAdministrator},
+    {"updateRegion", kAdministrator},
     {"createAgency", kAdministrator},
     {"getAgency", kSignedIn},
     {"updateAgency", kAdministrator},

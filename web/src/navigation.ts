@@ -86,6 +86,7 @@ export function sectionItems(section: Section): SectionItem[] {
       items.push({ id: 'jabatan', to: '/organisasi/jabatan', labelKey: 'sectionNav.positions' });
       items.push({ id: 'pegawai', to: '/organisasi/pegawai', labelKey: 'sectionNav.people' });
       items.push({ id: 'kekosongan', to: '/organisasi/kekosongan', labelKey: 'sectionNav.vacancies' });
+      items.push({ id: 'wilayah', to: '/organisasi/wilayah', labelKey: 'sectionNav.regions' });
     }
     if (can('organization.manage')) {
       items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'sectionNav.import' });

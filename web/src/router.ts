@@ -135,6 +135,12 @@ export const router = createRouter({
       meta: { titleKey: 'vacancies.title', permission: 'organization.read' },
     },
     {
+      path: '/organisasi/wilayah',
+      name: 'wilayah',
+      component: () => import('./views/RegionsView.vue'),
+      meta: { titleKey: 'regions.title', permission: 'organization.read' },
+    },
+    {
       path: '/organisasi/impor',
       name: 'impor',
       component: () => import('./views/ImportView.vue'),

@@ -10,6 +10,7 @@
 #include "core/id.h"
 #include "core/nip.h"
 #include "core/result.h"
+#include "core/tenancy.h"
 #include "platform/auth/role.h"
 
 // The identity context's domain: regions, agencies, user accounts and the rules their
@@ -18,8 +19,6 @@
 
 namespace sinergi::identity {
 
-using RegionId = Id<struct RegionTag>;
-using AgencyId = Id<struct AgencyTag>;
 using UserId = Id<struct UserTag>;
 using SessionId = Id<struct SessionTag>;
 using ApiTokenId = Id<struct ApiTokenTag>;

@@ -9,6 +9,7 @@
 #include "contexts/organization/vocabulary.h"
 #include "core/date.h"
 #include "core/id.h"
+#include "core/tenancy.h"
 
 // The records of the organization registry, as the service reads and writes them. Region
 // ownership is implicit: every record belongs to the region it was read from, and the
@@ -16,8 +17,6 @@
 
 namespace sinergi::organization {
 
-using RegionId = Id<struct RegionTag>;
-using AgencyId = Id<struct AgencyTag>;
 using UnitId = Id<struct UnitTag>;
 using PositionId = Id<struct PositionTag>;
 using PersonId = Id<struct PersonTag>;

@@ -234,6 +234,25 @@ void register_region_routes(auth::SecuredRouter& router, OrganizationService& se
              });
 }
 
+void register_region_rename_route(auth::SecuredRouter& router, OrganizationService& service) {
+  router.add(Method::patch, "/api/v1/regions/{region_code}", "updateRegion", Action::organization_manage,
+             [&service](Request& request, const Principal& caller) -> Result<Response> {
+               std::string code(request.path_parameter("region_code"));
+               const Json body = TRY(http::parse_json_body(request));
+               http::JsonFields fields(body);
+               auto name = fields.required_string("name", 250);
+               TRY(fields.finish());
+               auto region = TRY(service.rename_region(caller, code, *name, audit::context_of(request)));
+               std::optional<std::string> parent_code;
+               for (const auto& other : TRY(service.list_regions(caller))) {
+                 if (region.parent_id && other.id == *region.parent_id) {
+                   parent_code = other.code;
+                 }
+               }
+               return json_response(200, region_json(region, parent_code));
+             });
+}
+
 void register_agency_routes(auth::SecuredRouter& router, OrganizationService& service) {
   router.add(Method::get, "/api/v1/agencies", "listAgencies", Action::agencies_read,
              [&service](Request& request, const Principal& caller) -> Result<Response> {
@@ -595,6 +614,7 @@ void register_assignment_routes(auth::SecuredRouter& router, OrganizationService
 
 void register_organization_routes(auth::SecuredRouter& router, OrganizationService& service) {
   register_region_routes(router, service);
+  register_region_rename_route(router, service);
   register_agency_routes(router, service);
   register_unit_routes(router, service);
   register_position_routes(router, service);

@@ -413,7 +413,7 @@ Result<RegionRecord> OrganizationService::create_region(const Principal& caller,
     if (!code.ok()) {
       const auto& fields = code.error().fields();
       errors.insert(errors.end(), fields.begin(), fields.end());
-      TRY(validation_result(std::move(errors)));
+      return validation_result(errors).error();
     }
     auto parent_problems = check_region_parent(code.value(), parent->code);
     errors.insert(errors.end(), parent_problems.begin(), parent_problems.end());
@@ -432,6 +432,31 @@ Result<RegionRecord> OrganizationService::create_region(const Principal& caller,
         audit::actor_of(caller), region.value(), "region.create", "region", stored.id.to_string(),
         audit::diff_fields(nullptr, region_json(stored, parent->code)), context)));
     return stored;
+  });
+}
+
+Result<RegionRecord> OrganizationService::rename_region(const Principal& caller, const std::string& code,
+                                                        const std::string& name, const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_manager(caller));
+  std::vector<FieldError> errors;
+  std::string new_name(trim_ascii_whitespace(name));
+  check_text_field(new_name, kMaxNameCharacters, errors, "name");
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<RegionRecord>(repository_, [&](OrganizationStore& store) -> Result<RegionRecord> {
+    auto regions = TRY(store.regions_under(region));
+    auto found =
+        std::find_if(regions.begin(), regions.end(), [&](const RegionRecord& r) { return r.code == code; });
+    if (found == regions.end()) {
+      return not_found("Wilayah");
+    }
+    RegionRecord after = *found;
+    after.name = new_name;
+    TRY(store.rename_region(found->id, new_name));
+    TRY(store.append_audit(audit::event_for(audit::actor_of(caller), region.value(), "region.update",
+                                            "region", found->id.to_string(),
+                                            {audit::FieldChange{"name", found->name, new_name}}, context)));
+    return after;
   });
 }
 
@@ -671,7 +696,7 @@ Result<UnitRecord> OrganizationService::create_unit(const Principal& caller, con
       add_field_error(errors, "agency_code",
                       "perangkat daerah '" + excerpt_for_message(draft.agency_code) + "' tidak terdaftar",
                       "agency '" + excerpt_for_message(draft.agency_code) + "' is not registered");
-      TRY(validation_result(std::move(errors)));
+      return validation_result(errors).error();
     }
     unit.agency_id = agency->id;
     auto units = TRY(store.units(region, agency->id));
@@ -884,7 +909,7 @@ Result<PositionView> OrganizationService::create_position(const Principal& calle
       add_field_error(errors, "agency_code",
                       "perangkat daerah '" + excerpt_for_message(draft.agency_code) + "' tidak terdaftar",
                       "agency '" + excerpt_for_message(draft.agency_code) + "' is not registered");
-      TRY(validation_result(std::move(errors)));
+      return validation_result(errors).error();
     }
     position.agency_id = agency->id;
     if (draft.unit_id) {

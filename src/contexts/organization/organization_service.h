@@ -313,6 +313,9 @@ class OrganizationService {
   // A regency or city below the caller's province (region.create).
   Result<RegionRecord> create_region(const auth::Principal& caller, const RegionDraft& draft,
                                      const CallContext& context);
+  // Renames the caller's region or one below it (region.update); the code never changes.
+  Result<RegionRecord> rename_region(const auth::Principal& caller, const std::string& code,
+                                     const std::string& name, const CallContext& context);
 
   // --- Agencies ---
   Result<Page<AgencyView>> list_agencies(const auth::Principal& caller, const AgencyQuery& query);

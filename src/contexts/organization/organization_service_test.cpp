@@ -403,6 +403,34 @@ TEST_P(OrganizationServiceTest, EveryChangeIsInTheAuditChain) {
   EXPECT_TRUE(report.value().intact);
 }
 
+TEST_P(OrganizationServiceTest, RegenciesAndCitiesAreRegisteredBelowTheProvinceWithKemendagriCodes) {
+  auto city = service_->create_region(admin_, {"64.72", "Kota Samarinda"}, context_);
+  ASSERT_OK(city);
+  EXPECT_EQ(city.value().level, "city");
+  auto regency = service_->create_region(admin_, {"64.02", "Kabupaten Kutai Kartanegara"}, context_);
+  ASSERT_OK(regency);
+  EXPECT_EQ(regency.value().level, "regency");
+  for (const char* bad : {"64.00", "64.70", "63.71", "6", "64.2"}) {
+    SCOPED_TRACE(bad);
+    auto refused = service_->create_region(admin_, {bad, "Kota X"}, context_);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code(), ErrorCode::ValidationFailed);
+  }
+  auto twice = service_->create_region(admin_, {"64.72", "Kota Samarinda"}, context_);
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(fields_of(twice.error()), (std::vector<std::string>{"code"}));
+
+  auto renamed = service_->rename_region(admin_, "64.72", "Kota Samarinda (Ibu Kota Provinsi)", context_);
+  ASSERT_OK(renamed);
+  auto regions = service_->list_regions(admin_);
+  ASSERT_OK(regions);
+  ASSERT_EQ(regions.value().size(), 3U);  // 64, 64.02, 64.72: not Kalimantan Selatan
+  EXPECT_EQ(regions.value()[2].name, "Kota Samarinda (Ibu Kota Provinsi)");
+  EXPECT_EQ(service_->rename_region(admin_, "63", "X", context_).error().code(), ErrorCode::NotFound);
+  EXPECT_EQ(audit_count("region.create"), 2);
+  EXPECT_EQ(audit_count("region.update"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OrganizationServiceTest, ::testing::ValuesIn(db::test_backends()),
                          db::backend_test_name);
 

@@ -71,6 +71,11 @@ Result<Format> detect_format(std::string_view bytes, std::string_view content_ty
         "the file '" + name + "' is named .xlsx but is not XLSX inside; save it again from Excel");
   }
   const std::string_view type = media_type(content_type);
+  if (equals_ignoring_ascii_case(type, tabular::content_type(Format::xlsx))) {
+    return file_error(ErrorCode::UnsupportedFileFormat,
+                      "berkas dikirim sebagai XLSX tetapi isinya bukan XLSX; simpan ulang dari Excel",
+                      "the file was sent as XLSX but is not XLSX inside; save it again from Excel");
+  }
   if (is_csv_content_type(type) || ends_with_ignoring_ascii_case(file_name, ".csv")) {
     return Format::csv;
   }

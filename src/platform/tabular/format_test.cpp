@@ -30,6 +30,15 @@ TEST(DetectFormat, ZipMagicIsXlsxWhateverTheName) {
             "xlsx");
 }
 
+TEST(DetectFormat, BytesSentAsXlsxThatAreNoZipAreRefusedSayingSo) {
+  auto refused = detect_format(
+      "nip,nama\n", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "unggahan");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code(), ErrorCode::UnsupportedFileFormat);
+  EXPECT_EQ(refused.error().fields().at(0).message_en,
+            "the file was sent as XLSX but is not XLSX inside; save it again from Excel");
+}
+
 TEST(DetectFormat, CsvByContentType) {
   for (const char* type : {"text/csv", "text/csv; charset=utf-8", "TEXT/PLAIN", "application/csv",
                            "text/x-csv", " text/comma-separated-values ; header=present"}) {

@@ -34,6 +34,12 @@ export type ListQuery = NonNullable<RequestOptions['query']>;
 
 export type ExportFormat = 'csv' | 'xlsx';
 
+/** A regency (64.02) or city (64.71) below the caller's province. */
+export interface RegionInput {
+  code: string;
+  name: string;
+}
+
 export interface AgencyInput {
   code: string;
   short_name: string;
@@ -137,7 +143,7 @@ function templatePath(kind: ImportKind): string {
 
 export const organization = {
   regions: () => api.get<Items<RegionRecord>>('/api/v1/regions'),
-  createRegion: (body: { code: string; name: string }) => api.post<RegionRecord>('/api/v1/regions', body),
+  createRegion: (body: RegionInput) => api.post<RegionRecord>('/api/v1/regions', body),
 
   agencies: (query: ListQuery) => api.get<Page<AgencyRecord>>('/api/v1/agencies', { query }),
   agency: (code: string) => api.get<AgencyRecord>(`/api/v1/agencies/${enc(code)}`),

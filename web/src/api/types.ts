@@ -222,11 +222,14 @@ export const EMPLOYMENT_STATUSES: readonly EmploymentStatus[] = ['pns', 'pppk'];
 export type AttendanceStatus = 'present' | 'leave' | 'sick' | 'official_travel' | 'unexcused';
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ['present', 'leave', 'sick', 'official_travel', 'unexcused'];
 
+export type RegionLevel = 'province' | 'regency' | 'city';
+export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'regency', 'city'];
+
 export interface RegionRecord {
   id: number;
   code: string;
   name: string;
-  level: 'province' | 'regency' | 'city';
+  level: RegionLevel;
   parent_code: string | null;
 }
 
