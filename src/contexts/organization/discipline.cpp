@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -228,10 +227,28 @@ const SanctionLevel* DisciplineScale::level_for_days(int unexcused_days) const {
 
 DisciplineSummary summarize_discipline(std::span<const AttendanceDay> days, int year,
                                        const DisciplineScale& scale) {
-  std::map<Date, const AttendanceDay*> by_date;
+  // The year's records by date; of two records of one date the later in `days` counts. A
+  // sorted vector, not a map: this runs once per person over a whole region's year.
+  std::vector<const AttendanceDay*> in_year;
+  in_year.reserve(days.size());
   for (const AttendanceDay& record : days) {
     if (year_of(record.day) == year) {
-      by_date[record.day] = &record;  // a later record of the same date replaces an earlier one
+      in_year.push_back(&record);
+    }
+  }
+  const auto earlier = [](const AttendanceDay* left, const AttendanceDay* right) {
+    return left->day < right->day;
+  };
+  if (!std::is_sorted(in_year.begin(), in_year.end(), earlier)) {
+    std::stable_sort(in_year.begin(), in_year.end(), earlier);
+  }
+  std::vector<std::pair<Date, const AttendanceDay*>> by_date;
+  by_date.reserve(in_year.size());
+  for (const AttendanceDay* record : in_year) {
+    if (!by_date.empty() && by_date.back().first == record->day) {
+      by_date.back().second = record;  // stable order: this one came later in `days`
+    } else {
+      by_date.emplace_back(record->day, record);
     }
   }
 
