@@ -50,15 +50,43 @@ bool may_read(const Principal& caller, const AgencyRecord& agency) {
   return auth::may_take_on(caller, Action::organization_read, scope_of(caller, agency));
 }
 
+const AgencyRecord* agency_with_code(const std::vector<AgencyRecord>& agencies, std::string_view code) {
+  auto found =
+      std::find_if(agencies.begin(), agencies.end(), [&](const AgencyRecord& a) { return a.code == code; });
+  return found == agencies.end() ? nullptr : &*found;
+}
+
+Error not_found(std::string_view what) {
+  return Error(ErrorCode::NotFound, {std::string(what)});
+}
+
+// The agency `code` if the caller may read it; NotFound otherwise, like one that does not exist.
+Result<const AgencyRecord*> readable_agency(const std::vector<AgencyRecord>& agencies,
+                                            const Principal& caller, std::string_view code) {
+  const AgencyRecord* agency = agency_with_code(agencies, code);
+  if (agency == nullptr || !may_read(caller, *agency)) {
+    return not_found("Perangkat daerah");
+  }
+  return agency;
+}
+
+// The agency a form names in its field agency_code; records the field error when unknown.
+const AgencyRecord* agency_for_field(const std::vector<AgencyRecord>& agencies, std::string_view code,
+                                     std::vector<FieldError>& errors) {
+  const AgencyRecord* agency = agency_with_code(agencies, code);
+  if (agency == nullptr) {
+    add_field_error(errors, "agency_code",
+                    "perangkat daerah '" + excerpt_for_message(code) + "' tidak terdaftar",
+                    "agency '" + excerpt_for_message(code) + "' is not registered");
+  }
+  return agency;
+}
+
 Result<void> require_manager(const Principal& caller) {
   if (!auth::may_take_on(caller, Action::organization_manage, {.region_id = caller.region_id})) {
     return Error(ErrorCode::Forbidden);
   }
   return success();
-}
-
-Error not_found(std::string_view what) {
-  return Error(ErrorCode::NotFound, {std::string(what)});
 }
 
 Error stale_version(std::string_view what) {
@@ -100,14 +128,7 @@ struct Registry {
   std::unordered_map<std::int64_t, PersonRecord> people;  // holders of the assignments
   int alert_days = kDefaultVacancyAlertDays;
 
-  const AgencyRecord* agency_by_code(std::string_view code) const {
-    for (const auto& agency : agencies) {
-      if (agency.code == code) {
-        return &agency;
-      }
-    }
-    return nullptr;
-  }
+  const AgencyRecord* agency_by_code(std::string_view code) const { return agency_with_code(agencies, code); }
 };
 
 Result<Registry> load_registry(OrganizationStore& store, RegionId region, std::optional<AgencyId> agency) {
@@ -560,9 +581,8 @@ Result<AgencyView> OrganizationService::update_agency(const Principal& caller, c
   TRY(require_manager(caller));
   TRY(write_transaction<bool>(repository_, [&](OrganizationStore& store) -> Result<bool> {
     auto agencies = TRY(store.agencies(region));
-    auto found =
-        std::find_if(agencies.begin(), agencies.end(), [&](const AgencyRecord& a) { return a.code == code; });
-    if (found == agencies.end()) {
+    const AgencyRecord* found = agency_with_code(agencies, code);
+    if (found == nullptr) {
       return not_found("Perangkat daerah");
     }
     const AgencyRecord before = *found;
@@ -613,11 +633,7 @@ Result<OrganizationChart> OrganizationService::chart(const Principal& caller,
   return read_transaction<OrganizationChart>(
       repository_, [&](OrganizationStore& store) -> Result<OrganizationChart> {
         auto agencies = TRY(store.agencies(region));
-        auto found = std::find_if(agencies.begin(), agencies.end(),
-                                  [&](const AgencyRecord& a) { return a.code == agency_code; });
-        if (found == agencies.end() || !may_read(caller, *found)) {
-          return not_found("Perangkat daerah");
-        }
+        const AgencyRecord* found = TRY(readable_agency(agencies, caller, agency_code));
         Registry registry = TRY(load_registry(store, region, found->id));
         std::unordered_map<std::int64_t, std::int64_t> people;
         for (const auto& [id, count] : TRY(store.people_per_agency(region))) {
@@ -673,11 +689,7 @@ Result<std::vector<UnitRecord>> OrganizationService::list_units(const Principal&
   return read_transaction<std::vector<UnitRecord>>(
       repository_, [&](OrganizationStore& store) -> Result<std::vector<UnitRecord>> {
         auto agencies = TRY(store.agencies(region));
-        auto found = std::find_if(agencies.begin(), agencies.end(),
-                                  [&](const AgencyRecord& a) { return a.code == agency_code; });
-        if (found == agencies.end() || !may_read(caller, *found)) {
-          return not_found("Perangkat daerah");
-        }
+        const AgencyRecord* found = TRY(readable_agency(agencies, caller, agency_code));
         return store.units(region, found->id);
       });
 }
@@ -690,12 +702,8 @@ Result<UnitRecord> OrganizationService::create_unit(const Principal& caller, con
     std::vector<FieldError> errors;
     UnitRecord unit = validate_unit(draft, errors);
     auto agencies = TRY(store.agencies(region));
-    auto agency = std::find_if(agencies.begin(), agencies.end(),
-                               [&](const AgencyRecord& a) { return a.code == draft.agency_code; });
-    if (agency == agencies.end()) {
-      add_field_error(errors, "agency_code",
-                      "perangkat daerah '" + excerpt_for_message(draft.agency_code) + "' tidak terdaftar",
-                      "agency '" + excerpt_for_message(draft.agency_code) + "' is not registered");
+    const AgencyRecord* agency = agency_for_field(agencies, draft.agency_code, errors);
+    if (agency == nullptr) {
       return validation_result(errors).error();
     }
     unit.agency_id = agency->id;
@@ -786,12 +794,7 @@ Result<Page<PositionView>> OrganizationService::list_positions(const Principal& 
         std::optional<AgencyId> only;
         if (query.agency_code) {
           auto agencies = TRY(store.agencies(region));
-          auto found = std::find_if(agencies.begin(), agencies.end(),
-                                    [&](const AgencyRecord& a) { return a.code == *query.agency_code; });
-          if (found == agencies.end() || !may_read(caller, *found)) {
-            return not_found("Perangkat daerah");
-          }
-          only = found->id;
+          only = TRY(readable_agency(agencies, caller, *query.agency_code))->id;
         }
         Registry registry = TRY(load_registry(store, region, only));
         std::vector<PositionView> views;
@@ -903,12 +906,8 @@ Result<PositionView> OrganizationService::create_position(const Principal& calle
     std::vector<FieldError> errors;
     PositionRecord position = validate_position(draft, errors);
     auto agencies = TRY(store.agencies(region));
-    auto agency = std::find_if(agencies.begin(), agencies.end(),
-                               [&](const AgencyRecord& a) { return a.code == draft.agency_code; });
-    if (agency == agencies.end()) {
-      add_field_error(errors, "agency_code",
-                      "perangkat daerah '" + excerpt_for_message(draft.agency_code) + "' tidak terdaftar",
-                      "agency '" + excerpt_for_message(draft.agency_code) + "' is not registered");
+    const AgencyRecord* agency = agency_for_field(agencies, draft.agency_code, errors);
+    if (agency == nullptr) {
       return validation_result(errors).error();
     }
     position.agency_id = agency->id;
@@ -1029,12 +1028,8 @@ Result<Page<PersonView>> OrganizationService::list_people(const Principal& calle
         request.employment_status = query.employment_status;
         request.active = query.active;
         if (query.agency_code) {
-          auto found = std::find_if(agencies.begin(), agencies.end(),
-                                    [&](const AgencyRecord& a) { return a.code == *query.agency_code; });
-          if (found == agencies.end() || !may_read(caller, *found)) {
-            return not_found("Perangkat daerah");
-          }
-          request.agencies = std::vector<AgencyId>{found->id};
+          request.agencies =
+              std::vector<AgencyId>{TRY(readable_agency(agencies, caller, *query.agency_code))->id};
         } else if (visible.size() != agencies.size()) {
           request.agencies = visible;  // people of no agency are seen only region-wide
         }
@@ -1147,13 +1142,7 @@ Result<PersonView> OrganizationService::create_person(const Principal& caller, c
     PersonRecord person = validate_person(draft, errors);
     if (draft.agency_code && !draft.agency_code->empty()) {
       auto agencies = TRY(store.agencies(region));
-      auto agency = std::find_if(agencies.begin(), agencies.end(),
-                                 [&](const AgencyRecord& a) { return a.code == *draft.agency_code; });
-      if (agency == agencies.end()) {
-        add_field_error(errors, "agency_code",
-                        "perangkat daerah '" + excerpt_for_message(*draft.agency_code) + "' tidak terdaftar",
-                        "agency '" + excerpt_for_message(*draft.agency_code) + "' is not registered");
-      } else {
+      if (const AgencyRecord* agency = agency_for_field(agencies, *draft.agency_code, errors)) {
         person.agency_id = agency->id;
       }
     }
@@ -1203,12 +1192,7 @@ Result<PersonView> OrganizationService::update_person(const Principal& caller, P
       after.agency_id.reset();
       if (*changes.agency_code && !(*changes.agency_code)->empty()) {
         auto agencies = TRY(store.agencies(region));
-        auto agency = std::find_if(agencies.begin(), agencies.end(),
-                                   [&](const AgencyRecord& a) { return a.code == **changes.agency_code; });
-        if (agency == agencies.end()) {
-          add_field_error(errors, "agency_code", "perangkat daerah tidak terdaftar",
-                          "the agency is not registered");
-        } else {
+        if (const AgencyRecord* agency = agency_for_field(agencies, **changes.agency_code, errors)) {
           after.agency_id = agency->id;
         }
       }
