@@ -19,6 +19,8 @@
 #include "contexts/organization/organization_demo.h"
 #include "contexts/organization/organization_routes.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/planning/planning_demo.h"
+#include "contexts/planning/planning_routes.h"
 #include "core/clock.h"
 #include "platform/audit/audit_log.h"
 #include "platform/audit/verify.h"
@@ -106,6 +108,7 @@ void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies&
   organization::register_organization_routes(router, services.organization());
   organization::register_import_routes(router, services.importer());
   organization::register_attendance_routes(router, services.attendance());
+  planning::register_planning_routes(router, services.planning());
   register_audit_routes(router, *system.database);
 }
 
@@ -124,6 +127,32 @@ Result<void> migrate(const std::string& database_url) {
   return success();
 }
 
+namespace {
+
+// The planning demo goes into the demo province, naming the agencies the organization demo made.
+Result<planning::PlanningDemoReport> load_planning_demo_data(db::Database& database, const Clock& clock) {
+  auto organization_repository = organization::make_sql_organization_repository(database, clock);
+  std::optional<RegionId> region;
+  TRY(organization_repository->read([&](organization::OrganizationStore& store) -> Result<void> {
+    if (auto found = TRY(store.find_region_by_code(std::string(organization::kDemoRegionCode)))) {
+      region = found->id;
+    }
+    return success();
+  }));
+  if (!region) {
+    return Error(ErrorCode::InvalidInput, {"wilayah demo belum ada"});
+  }
+  organization::OrganizationService organization_service(*organization_repository, clock);
+  std::vector<planning::AgencyInfo> agencies;
+  for (const auto& agency : TRY(organization_service.region_agencies(*region))) {
+    agencies.push_back(planning::AgencyInfo{agency.id, agency.code, agency.name});
+  }
+  auto planning_repository = planning::make_sql_planning_repository(database, clock);
+  return planning::load_planning_demo(*planning_repository, clock, *region, agencies);
+}
+
+}  // namespace
+
 Result<void> load_demo(const std::string& database_url) {
   auth::initialize_crypto();
   auto database = TRY(open_migrated(database_url, 1, nullptr));
@@ -133,8 +162,9 @@ Result<void> load_demo(const std::string& database_url) {
   identity::DemoIdentityReport identity_report = TRY(identity::load_identity_demo(*database, hasher, clock));
   organization::OrganizationDemoReport organization_report = TRY(organization::load_organization_demo(
       *database, clock, local_date(clock.now(), organization::OrganizationOptions{}.utc_offset)));
+  planning::PlanningDemoReport planning_report = TRY(load_planning_demo_data(*database, clock));
   if (report.already_present && identity_report.users_created == 0 && identity_report.agencies_created == 0 &&
-      organization_report.already_present) {
+      organization_report.already_present && planning_report.already_present) {
     std::cout << "Data demo sudah ada; tidak ada yang diubah\n";
   } else {
     std::cout << "Data demo dimuat: " << report.settings_written << " pengaturan wilayah, "
@@ -142,7 +172,9 @@ Result<void> load_demo(const std::string& database_url) {
               << " OPD, " << identity_report.users_created << " pengguna, " << organization_report.units
               << " unit kerja, " << organization_report.positions << " jabatan, "
               << organization_report.people << " pegawai, " << organization_report.assignments
-              << " penugasan, " << organization_report.attendance_records << " catatan presensi\n";
+              << " penugasan, " << organization_report.attendance_records << " catatan presensi, "
+              << planning_report.nodes << " simpul rencana, " << planning_report.links
+              << " tautan keselarasan, " << planning_report.indicators << " indikator\n";
   }
   return success();
 }

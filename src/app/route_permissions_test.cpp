@@ -33,6 +33,8 @@ const std::set<Role> kSignedIn = {Role::admin,       Role::governor,     Role::v
                                   Role::assistant,   Role::planner,      Role::finance,       Role::auditor,
                                   Role::agency_head, Role::agency_staff, Role::legislature};
 const std::set<Role> kAdministrator = {Role::admin};
+const std::set<Role> kPlanners = {Role::admin, Role::planner};
+const std::set<Role> kPlanWriters = {Role::admin, Role::planner, Role::agency_head, Role::agency_staff};
 
 // operationId -> the roles that may call it (before resource scope narrows it down).
 const std::map<std::string, std::set<Role>> kExpected = {
@@ -95,6 +97,38 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"listAbsenceRates",
      {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::planner, Role::auditor,
       Role::assistant, Role::agency_head}},
+    // Issue 5: the cascade is read by everyone in the region; Bapperida (planner) drafts the
+    // region plan; agencies edit their own Renstra and programs; leadership approves revisions.
+    {"listNationalPriorities", kSignedIn},
+    {"createNationalPriority", kAdministrator},
+    {"updateNationalPriority", kAdministrator},
+    {"deleteNationalPriority", kAdministrator},
+    {"listPlans", kSignedIn},
+    {"createPlan", kPlanners},
+    {"getPlan", kSignedIn},
+    {"updatePlan", kPlanners},
+    {"adoptPlan", kPlanners},
+    {"exportPlan", kSignedIn},
+    {"listPlanNodes", kSignedIn},
+    {"createPlanNode", kPlanWriters},
+    {"getPlanNode", kSignedIn},
+    {"updatePlanNode", kPlanWriters},
+    {"deletePlanNode", kPlanWriters},
+    {"createAlignmentLink", kPlanWriters},
+    {"updateAlignmentLink", kPlanWriters},
+    {"deleteAlignmentLink", kPlanWriters},
+    {"createIndicator", kPlanWriters},
+    {"getIndicator", kSignedIn},
+    {"updateIndicator", kPlanWriters},
+    {"deleteIndicator", kPlanWriters},
+    {"getPerformanceTree", kSignedIn},
+    {"getAlignmentReport", kSignedIn},
+    {"listPlanVersions", kSignedIn},
+    {"getPlanVersion", kSignedIn},
+    {"listPlanRevisions", kSignedIn},
+    {"proposePlanRevision", kPlanners},
+    {"approvePlanRevision", {Role::governor, Role::vice_governor, Role::secretary}},
+    {"rejectPlanRevision", {Role::governor, Role::vice_governor, Role::secretary}},
 };
 
 // Resolves nobody: the test never calls a handler.

@@ -16,7 +16,20 @@ Services::Services(db::Database& database, const Clock& clock, auth::PasswordHas
           // The person a caller is: the one whose NIP is on the caller's account.
           [identity = identity_.get()](std::int64_t user_id) {
             return identity->nip_of_user(identity::UserId(user_id));
-          })) {}
+          })),
+      planning_repository_(planning::make_sql_planning_repository(database, clock)),
+      planning_(
+          std::make_unique<planning::PlanningService>(*planning_repository_, clock, agency_directory())) {}
+
+planning::AgencyDirectory Services::agency_directory() {
+  return [organization = organization_.get()](RegionId region) -> Result<std::vector<planning::AgencyInfo>> {
+    std::vector<planning::AgencyInfo> agencies;
+    for (const auto& agency : TRY(organization->region_agencies(region))) {
+      agencies.push_back(planning::AgencyInfo{agency.id, agency.code, agency.name});
+    }
+    return agencies;
+  };
+}
 
 Services::~Services() = default;
 

@@ -7,6 +7,8 @@
 #include "contexts/organization/attendance_store.h"
 #include "contexts/organization/organization_service.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/planning/planning_service.h"
+#include "contexts/planning/planning_store.h"
 
 // The application services of every context, built once over one database: `serve` and
 // the route tests both use this, so the wiring under test is the wiring that runs.
@@ -38,6 +40,10 @@ class Services {
   organization::OrganizationService& organization() { return *organization_; }
   organization::SpreadsheetImporter& importer() { return *importer_; }
   organization::AttendanceService& attendance() { return *attendance_; }
+  planning::PlanningRepository& planning_repository() { return *planning_repository_; }
+  planning::PlanningService& planning() { return *planning_; }
+  // The agencies of a region as the planning context names them (from the organization context).
+  planning::AgencyDirectory agency_directory();
 
  private:
   db::Database& database_;
@@ -47,6 +53,8 @@ class Services {
   std::unique_ptr<organization::SpreadsheetImporter> importer_;
   std::unique_ptr<organization::AttendanceRepository> attendance_repository_;
   std::unique_ptr<organization::AttendanceService> attendance_;
+  std::unique_ptr<planning::PlanningRepository> planning_repository_;
+  std::unique_ptr<planning::PlanningService> planning_;
 };
 
 }  // namespace sinergi::app

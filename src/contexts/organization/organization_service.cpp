@@ -483,6 +483,11 @@ Result<RegionRecord> OrganizationService::rename_region(const Principal& caller,
 
 // --- Agencies ---
 
+Result<std::vector<AgencyRecord>> OrganizationService::region_agencies(RegionId region) {
+  return read_transaction<std::vector<AgencyRecord>>(
+      repository_, [&](OrganizationStore& store) { return store.agencies(region); });
+}
+
 Result<Page<AgencyView>> OrganizationService::list_agencies(const Principal& caller,
                                                             const AgencyQuery& query) {
   RegionId region = TRY(region_of(caller));

@@ -325,6 +325,9 @@ class OrganizationService {
   Result<AgencyView> update_agency(const auth::Principal& caller, const std::string& code,
                                    const AgencyChanges& changes, const CallContext& context);
   Result<OrganizationChart> chart(const auth::Principal& caller, const std::string& agency_code);
+  // Every agency of a region, by code, without a caller's scope: for other contexts (the
+  // planning cascade names agencies the caller may not manage), which check access themselves.
+  Result<std::vector<AgencyRecord>> region_agencies(RegionId region);
 
   // --- Units ---
   Result<std::vector<UnitRecord>> list_units(const auth::Principal& caller, const std::string& agency_code);

@@ -263,57 +263,75 @@ std::vector<FieldError> check_new_link(const std::vector<PlanNode>& nodes,
 
 std::vector<AlignmentGap> alignment_gaps(const std::vector<PlanNode>& nodes,
                                          const std::vector<AlignmentLink>& links) {
+  std::unordered_map<std::int64_t, const PlanNode*> by_id;
+  by_id.reserve(nodes.size());
+  for (const PlanNode& node : nodes) {
+    by_id.emplace(node.id, &node);
+  }
+  struct Incoming {
+    std::size_t links = 0;
+    std::size_t weighted = 0;
+    Decimal sum;
+    bool sum_fits = true;
+  };
+  std::unordered_set<std::int64_t> aligned;
+  std::unordered_map<std::int64_t, Incoming> incoming;
+  for (const AlignmentLink& link : links) {
+    const auto from = by_id.find(link.from);
+    const auto to = by_id.find(link.to);
+    if (from == by_id.end() || to == by_id.end()) {
+      continue;
+    }
+    if (required_target(from->second->kind) == to->second->kind) {
+      aligned.insert(link.from);
+    }
+    Incoming& into = incoming[link.to];
+    ++into.links;
+    if (link.weight) {
+      ++into.weighted;
+      Result<Decimal> added = into.sum.checked_add(*link.weight);
+      if (added.ok()) {
+        into.sum = *added;
+      } else {
+        into.sum_fits = false;
+      }
+    }
+  }
+
   std::vector<AlignmentGap> gaps;
   for (const PlanNode& node : nodes) {
     if (const std::optional<PlanNodeKind> required = required_target(node.kind)) {
-      const bool aligned = std::any_of(links.begin(), links.end(), [&](const AlignmentLink& link) {
-        const PlanNode* target = link.from == node.id ? find_node(nodes, link.to) : nullptr;
-        return target != nullptr && target->kind == *required;
-      });
-      if (!aligned) {
+      if (aligned.count(node.id) == 0) {
         gaps.push_back(AlignmentGap{
             node.id,
             describe_id(node) + " belum diselaraskan ke " + std::string(label_id(*required)) + " mana pun",
-            "the " + describe_en(node) + " is not aligned to any " + std::string(label_en(*required))});
+            "the " + describe_en(node) + " is not aligned to any " + std::string(label_en(*required)),
+            AlignmentGap::Kind::unaligned});
       }
     }
-
-    Decimal sum;
-    bool sum_fits = true;
-    std::size_t incoming = 0;
-    std::size_t weighted = 0;
-    for (const AlignmentLink& link : links) {
-      if (link.to != node.id || find_node(nodes, link.from) == nullptr) {
-        continue;
-      }
-      ++incoming;
-      if (link.weight) {
-        ++weighted;
-        Result<Decimal> added = sum.checked_add(*link.weight);
-        if (added.ok()) {
-          sum = *added;
-        } else {
-          sum_fits = false;
-        }
-      }
-    }
-    if (weighted == 0) {
+    const auto into = incoming.find(node.id);
+    if (into == incoming.end() || into->second.weighted == 0) {
       continue;
     }
-    if (weighted < incoming) {
+    const Incoming& weights = into->second;
+    if (weights.weighted < weights.links) {
+      const std::string missing = std::to_string(weights.links - weights.weighted);
+      const std::string all = std::to_string(weights.links);
       gaps.push_back(AlignmentGap{node.id,
-                                  "bobot keselarasan ke " + describe_id(node) +
-                                      " belum lengkap: " + std::to_string(incoming - weighted) + " dari " +
-                                      std::to_string(incoming) + " tautan tanpa bobot",
+                                  "bobot keselarasan ke " + describe_id(node) + " belum lengkap: " + missing +
+                                      " dari " + all + " tautan tanpa bobot",
                                   "the alignment weights into the " + describe_en(node) +
-                                      " are incomplete: " + std::to_string(incoming - weighted) + " of " +
-                                      std::to_string(incoming) + " links have no weight"});
-    } else if (!sum_fits || sum != Decimal::from_int64(100)) {
-      const std::string sum_id = sum_fits ? sum.format(Locale::indonesian) : std::string("terlalu besar");
-      const std::string sum_en = sum_fits ? sum.format(Locale::english) : std::string("too large");
+                                      " are incomplete: " + missing + " of " + all + " links have no weight",
+                                  AlignmentGap::Kind::weights});
+    } else if (!weights.sum_fits || weights.sum != Decimal::from_int64(100)) {
+      const std::string sum_id =
+          weights.sum_fits ? weights.sum.format(Locale::indonesian) : std::string("terlalu besar");
+      const std::string sum_en =
+          weights.sum_fits ? weights.sum.format(Locale::english) : std::string("too large");
       gaps.push_back(AlignmentGap{
           node.id, "bobot keselarasan ke " + describe_id(node) + " berjumlah " + sum_id + ", harus 100",
-          "the alignment weights into the " + describe_en(node) + " sum to " + sum_en + ", not 100"});
+          "the alignment weights into the " + describe_en(node) + " sum to " + sum_en + ", not 100",
+          AlignmentGap::Kind::weights});
     }
   }
   return gaps;

@@ -70,9 +70,13 @@ std::vector<FieldError> check_new_link(const std::vector<PlanNode>& nodes,
                                        const AlignmentLink& candidate);
 
 struct AlignmentGap {
+  // `unaligned`: the node lacks its link up; `weights`: the weights into it are wrong.
+  enum class Kind { unaligned, weights };
+
   std::int64_t node = 0;
   std::string reason_id;
   std::string reason_en;
+  Kind kind = Kind::unaligned;
 
   bool operator==(const AlignmentGap&) const = default;
 };
@@ -81,7 +85,7 @@ struct AlignmentGap {
 // link to a national priority, an agency objective without a link to a region objective, a
 // program without a link to an agency objective; and a target node whose incoming weights are
 // incomplete (some links weighted, others not) or do not sum to 100 (the message names the sum).
-// Links naming unknown nodes are ignored.
+// Links naming unknown nodes are ignored. O(n + l) with hash maps.
 std::vector<AlignmentGap> alignment_gaps(const std::vector<PlanNode>& nodes,
                                          const std::vector<AlignmentLink>& links);
 

@@ -127,13 +127,16 @@ TEST_F(AlignmentTest, ReportsGapsInNodeOrder) {
   const std::vector<AlignmentGap> gaps = alignment_gaps(nodes, links);
   ASSERT_EQ(gaps.size(), 3U);
   EXPECT_EQ(gaps[0], (AlignmentGap{3, "tujuan daerah T-1.1 belum diselaraskan ke prioritas nasional mana pun",
-                                   "the region goal T-1.1 is not aligned to any national priority"}));
+                                   "the region goal T-1.1 is not aligned to any national priority",
+                                   AlignmentGap::Kind::unaligned}));
   EXPECT_EQ(gaps[1],
             (AlignmentGap{7, "sasaran perangkat daerah SD-1 belum diselaraskan ke sasaran daerah mana pun",
-                          "the agency objective SD-1 is not aligned to any region objective"}));
+                          "the agency objective SD-1 is not aligned to any region objective",
+                          AlignmentGap::Kind::unaligned}));
   EXPECT_EQ(gaps[2],
             (AlignmentGap{9, "program 1.02.03 belum diselaraskan ke sasaran perangkat daerah mana pun",
-                          "the program 1.02.03 is not aligned to any agency objective"}));
+                          "the program 1.02.03 is not aligned to any agency objective",
+                          AlignmentGap::Kind::unaligned}));
 }
 
 TEST_F(AlignmentTest, ACompleteCascadeHasNoGaps) {
@@ -152,7 +155,8 @@ TEST_F(AlignmentTest, ReportsWeightsThatDoNotSumToHundred) {
   ASSERT_EQ(gaps.size(), 1U);
   EXPECT_EQ(gaps[0],
             (AlignmentGap{7, "bobot keselarasan ke sasaran perangkat daerah SD-1 berjumlah 90, harus 100",
-                          "the alignment weights into the agency objective SD-1 sum to 90, not 100"}));
+                          "the alignment weights into the agency objective SD-1 sum to 90, not 100",
+                          AlignmentGap::Kind::weights}));
 }
 
 TEST_F(AlignmentTest, ReportsIncompleteWeights) {
@@ -168,7 +172,8 @@ TEST_F(AlignmentTest, ReportsIncompleteWeights) {
                           "bobot keselarasan ke sasaran perangkat daerah SD-1 belum lengkap: 1 dari 2 "
                           "tautan tanpa bobot",
                           "the alignment weights into the agency objective SD-1 are incomplete: 1 of 2 "
-                          "links have no weight"}));
+                          "links have no weight",
+                          AlignmentGap::Kind::weights}));
 }
 
 TEST_F(AlignmentTest, ListsDependants) {

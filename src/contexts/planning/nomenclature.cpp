@@ -104,19 +104,21 @@ std::vector<std::string> csv_fields(std::string_view line) {
     }
   }
   if (in_quotes) {
-    throw std::logic_error("urusan_fields.csv: unterminated quote");
+    throw std::logic_error("embedded CSV: unterminated quote");
   }
   return fields;
 }
 
-std::vector<UrusanField> load_urusan_fields() {
+// The data rows of an embedded CSV file whose header is exactly `header`.
+std::vector<std::vector<std::string>> embedded_rows(std::string_view file,
+                                                    const std::vector<std::string>& header) {
   for (const auto& entry : embedded_planning_seed_files()) {
-    if (entry.first != "urusan_fields.csv") {
+    if (entry.first != file) {
       continue;
     }
-    std::vector<UrusanField> fields;
+    std::vector<std::vector<std::string>> rows;
     const std::string_view contents = entry.second;
-    bool header = true;
+    bool first = true;
     std::size_t start = 0;
     while (start < contents.size()) {
       std::size_t end = contents.find('\n', start);
@@ -132,23 +134,39 @@ std::vector<UrusanField> load_urusan_fields() {
         continue;
       }
       std::vector<std::string> columns = csv_fields(line);
-      if (columns.size() != 4) {
-        throw std::logic_error("urusan_fields.csv: expected 4 columns in '" + std::string(line) + "'");
+      if (columns.size() != header.size()) {
+        throw std::logic_error(std::string(file) + ": expected " + std::to_string(header.size()) +
+                               " columns in '" + std::string(line) + "'");
       }
-      if (header) {
-        if (columns[0] != "code" || columns[1] != "urusan_group" || columns[2] != "name" ||
-            columns[3] != "spm_area") {
-          throw std::logic_error("urusan_fields.csv: unexpected header");
+      if (first) {
+        if (columns != header) {
+          throw std::logic_error(std::string(file) + ": unexpected header");
         }
-        header = false;
+        first = false;
         continue;
       }
-      fields.push_back(UrusanField{std::move(columns[0]), std::move(columns[1]), std::move(columns[2]),
-                                   std::move(columns[3])});
+      rows.push_back(std::move(columns));
     }
-    return fields;
+    return rows;
   }
-  throw std::logic_error("urusan_fields.csv is not embedded");
+  throw std::logic_error(std::string(file) + " is not embedded");
+}
+
+std::vector<UrusanField> load_urusan_fields() {
+  std::vector<UrusanField> fields;
+  for (auto& columns : embedded_rows("urusan_fields.csv", {"code", "urusan_group", "name", "spm_area"})) {
+    fields.push_back(UrusanField{std::move(columns[0]), std::move(columns[1]), std::move(columns[2]),
+                                 std::move(columns[3])});
+  }
+  return fields;
+}
+
+std::vector<SpmService> load_spm_services() {
+  std::vector<SpmService> services;
+  for (auto& columns : embedded_rows("spm_services_province.csv", {"area", "service", "verified"})) {
+    services.push_back(SpmService{std::move(columns[0]), std::move(columns[1])});
+  }
+  return services;
 }
 
 }  // namespace
@@ -344,6 +362,20 @@ const UrusanField* find_field(std::string_view code) {
 bool is_basic_service_field(std::string_view code) {
   const UrusanField* field = find_field(code);
   return field != nullptr && field->group == "wajib_pelayanan_dasar";
+}
+
+const std::vector<SpmService>& spm_services() {
+  static const std::vector<SpmService> services = load_spm_services();
+  return services;
+}
+
+const SpmService* find_spm_service(std::string_view service) {
+  for (const SpmService& candidate : spm_services()) {
+    if (candidate.service == service) {
+      return &candidate;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace sinergi::planning

@@ -77,4 +77,13 @@ const UrusanField* find_field(std::string_view code);
 // minimum service standards.
 bool is_basic_service_field(std::string_view code);
 
+// One provincial minimum-service (SPM) service (db/seed/spm_services_province.csv, embedded).
+struct SpmService {
+  std::string area;     // "kesehatan": an spm_area of urusan_fields()
+  std::string service;  // "Pendidikan menengah"
+};
+const std::vector<SpmService>& spm_services();
+// The service with exactly this name, or nullptr.
+const SpmService* find_spm_service(std::string_view service);
+
 }  // namespace sinergi::planning

@@ -137,6 +137,36 @@ constexpr std::array kPermissions = {
     Permission{Action::attendance_rates_read, agency_head, Scope::own_agency},
 
     Permission{Action::attendance_import, admin, Scope::region},
+
+    // The planning cascade is read by everyone inside the region: agencies align to the
+    // region's objectives and see each other's programs (synergy hints, issue 5).
+    Permission{Action::planning_read, admin, Scope::region},
+    Permission{Action::planning_read, governor, Scope::region},
+    Permission{Action::planning_read, vice_governor, Scope::region},
+    Permission{Action::planning_read, secretary, Scope::region},
+    Permission{Action::planning_read, assistant, Scope::region},
+    Permission{Action::planning_read, planner, Scope::region},
+    Permission{Action::planning_read, finance, Scope::region},
+    Permission{Action::planning_read, auditor, Scope::region},
+    Permission{Action::planning_read, legislature, Scope::region},
+    Permission{Action::planning_read, agency_head, Scope::region},
+    Permission{Action::planning_read, agency_staff, Scope::region},
+
+    // The region plan is drafted by the planning agency (Bapperida); agencies write their own
+    // Renstra and programs, which the planning agency may also correct.
+    Permission{Action::planning_manage, admin, Scope::region},
+    Permission{Action::planning_manage, planner, Scope::region},
+    Permission{Action::planning_agency_manage, admin, Scope::region},
+    Permission{Action::planning_agency_manage, planner, Scope::region},
+    Permission{Action::planning_agency_manage, agency_head, Scope::own_agency},
+    Permission{Action::planning_agency_manage, agency_staff, Scope::own_agency},
+
+    // Targets of an adopted plan change only with leadership's approval.
+    Permission{Action::planning_revisions_approve, governor, Scope::region},
+    Permission{Action::planning_revisions_approve, vice_governor, Scope::region},
+    Permission{Action::planning_revisions_approve, secretary, Scope::region},
+
+    Permission{Action::national_priorities_manage, admin, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -194,6 +224,16 @@ std::string_view action_name(Action action) {
       return "attendance.rates.read";
     case Action::attendance_import:
       return "attendance.import";
+    case Action::planning_read:
+      return "planning.read";
+    case Action::planning_manage:
+      return "planning.manage";
+    case Action::planning_agency_manage:
+      return "planning.agency.manage";
+    case Action::planning_revisions_approve:
+      return "planning.revisions.approve";
+    case Action::national_priorities_manage:
+      return "national_priorities.manage";
   }
   return "unknown";
 }

@@ -16,31 +16,50 @@ namespace sinergi::auth {
 // and the permission table (permissions.cpp) is the only place that decides who may
 // take it. Names ("users.manage") are what the web app receives in `permissions`.
 enum class Action {
-  system_read,            // health, readiness, metrics, the API document
-  session_create,         // sign in
-  session_read,           // who am I
-  session_delete,         // sign out
-  password_change,        // change one's own password
-  account_manage,         // list and revoke one's own sessions
-  users_manage,           // create, edit, deactivate users, assign roles, reset passwords
-  api_tokens_manage,      // create and revoke API tokens
-  audit_read,             // read the audit trail
-  agencies_read,          // the list of agencies
-  agency_users_read,      // who has access to an agency's data
-  organization_read,      // units, positions, people, assignments, vacancies, org charts
-  organization_manage,    // create and edit agencies, units, positions, people, assignments; imports
-  attendance_read,        // a person's attendance records and discipline sanction level
-  attendance_rates_read,  // unexcused-absence rates per agency (no names)
-  attendance_import,      // load attendance records from the attendance machines
+  system_read,                 // health, readiness, metrics, the API document
+  session_create,              // sign in
+  session_read,                // who am I
+  session_delete,              // sign out
+  password_change,             // change one's own password
+  account_manage,              // list and revoke one's own sessions
+  users_manage,                // create, edit, deactivate users, assign roles, reset passwords
+  api_tokens_manage,           // create and revoke API tokens
+  audit_read,                  // read the audit trail
+  agencies_read,               // the list of agencies
+  agency_users_read,           // who has access to an agency's data
+  organization_read,           // units, positions, people, assignments, vacancies, org charts
+  organization_manage,         // create and edit agencies, units, positions, people, assignments; imports
+  attendance_read,             // a person's attendance records and discipline sanction level
+  attendance_rates_read,       // unexcused-absence rates per agency (no names)
+  attendance_import,           // load attendance records from the attendance machines
+  planning_read,               // the planning cascade, its indicators, tree, alignment report, versions
+  planning_manage,             // the region plan (missions, goals, objectives), adoption, revision proposals
+  planning_agency_manage,      // an agency's goals, objectives, programs, activities and their indicators
+  planning_revisions_approve,  // approve or reject a revision of an adopted plan's targets
+  national_priorities_manage,  // national priorities beyond the built-in Asta Cita
 };
 
-inline constexpr Action kAllActions[] = {
-    Action::system_read,         Action::session_create,    Action::session_read,
-    Action::session_delete,      Action::password_change,   Action::account_manage,
-    Action::users_manage,        Action::api_tokens_manage, Action::audit_read,
-    Action::agencies_read,       Action::agency_users_read, Action::organization_read,
-    Action::organization_manage, Action::attendance_read,   Action::attendance_rates_read,
-    Action::attendance_import};
+inline constexpr Action kAllActions[] = {Action::system_read,
+                                         Action::session_create,
+                                         Action::session_read,
+                                         Action::session_delete,
+                                         Action::password_change,
+                                         Action::account_manage,
+                                         Action::users_manage,
+                                         Action::api_tokens_manage,
+                                         Action::audit_read,
+                                         Action::agencies_read,
+                                         Action::agency_users_read,
+                                         Action::organization_read,
+                                         Action::organization_manage,
+                                         Action::attendance_read,
+                                         Action::attendance_rates_read,
+                                         Action::attendance_import,
+                                         Action::planning_read,
+                                         Action::planning_manage,
+                                         Action::planning_agency_manage,
+                                         Action::planning_revisions_approve,
+                                         Action::national_priorities_manage};
 
 std::string_view action_name(Action action);
 std::optional<Action> parse_action(std::string_view name);

@@ -52,6 +52,13 @@ const std::map<Action, std::set<Role>>& expected_roles() {
        {Role::admin, Role::governor, Role::vice_governor, Role::secretary, Role::planner, Role::auditor,
         Role::assistant, Role::agency_head}},
       {Action::attendance_import, {Role::admin}},
+      // Issue 5: the cascade is read by everyone in the region; the planning agency drafts
+      // the region plan; agencies write their own Renstra; leadership approves revisions.
+      {Action::planning_read, kSignedIn},
+      {Action::planning_manage, {Role::admin, Role::planner}},
+      {Action::planning_agency_manage, {Role::admin, Role::planner, Role::agency_head, Role::agency_staff}},
+      {Action::planning_revisions_approve, {Role::governor, Role::vice_governor, Role::secretary}},
+      {Action::national_priorities_manage, {Role::admin}},
   };
   return kExpected;
 }
@@ -71,6 +78,16 @@ TEST(PermissionsTest, AnAgencyRoleReachesOnlyItsOwnAgency) {
   Principal staff = principal_with(Role::agency_staff, 10);
   EXPECT_TRUE(may_take_on(staff, Action::agency_users_read, {.region_id = 1, .agency_id = 10}));
   EXPECT_FALSE(may_take_on(staff, Action::agency_users_read, {.region_id = 1, .agency_id = 11}));
+}
+
+TEST(PermissionsTest, AnAgencyWritesOnlyItsOwnPlanButReadsTheWholeCascade) {
+  Principal head = principal_with(Role::agency_head, 10);
+  EXPECT_TRUE(may_take_on(head, Action::planning_agency_manage, {.region_id = 1, .agency_id = 10}));
+  EXPECT_FALSE(may_take_on(head, Action::planning_agency_manage, {.region_id = 1, .agency_id = 11}));
+  EXPECT_TRUE(may_take_on(head, Action::planning_read, {.region_id = 1, .agency_id = 11}));
+  EXPECT_FALSE(may_take_on(head, Action::planning_read, {.region_id = 2, .agency_id = 10}));
+  Principal planner = principal_with(Role::planner);
+  EXPECT_TRUE(may_take_on(planner, Action::planning_agency_manage, {.region_id = 1, .agency_id = 11}));
 }
 
 TEST(PermissionsTest, AnAssistantReachesOnlyTheAgenciesOfTheCluster) {
@@ -136,10 +153,11 @@ TEST(PermissionsTest, TheWebAppSeesPermissionNamesPerRole) {
   EXPECT_EQ(permission_names(principal_with(Role::auditor)),
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
                                       "audit.read", "agencies.read", "agency_users.read", "organization.read",
-                                      "attendance.read", "attendance.rates.read"}));
-  EXPECT_EQ(permission_names(principal_with(Role::legislature)),
-            (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
-                                      "agencies.read", "organization.read", "attendance.read"}));
+                                      "attendance.read", "attendance.rates.read", "planning.read"}));
+  EXPECT_EQ(
+      permission_names(principal_with(Role::legislature)),
+      (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
+                                "agencies.read", "organization.read", "attendance.read", "planning.read"}));
   EXPECT_TRUE(permission_names(Principal::anonymous()).empty());
 }
 

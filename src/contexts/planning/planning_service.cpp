@@ -1,0 +1,1191 @@
+#include "contexts/planning/planning_service.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "contexts/planning/nomenclature.h"
+#include "contexts/planning/planning_json.h"
+#include "contexts/planning/planning_support.h"
+#include "core/input_text.h"
+#include "platform/db/unit_of_work.h"
+
+namespace sinergi::planning {
+
+using auth::Action;
+using auth::Principal;
+using db::read_transaction;
+using db::write_transaction;
+using namespace support;  // NOLINT(google-build-using-namespace): this context's own helpers
+
+namespace {
+
+constexpr std::size_t kMaxCodeCharacters = 32;
+constexpr std::size_t kMaxTitleCharacters = 1000;
+constexpr std::size_t kMaxPlanTitleCharacters = 250;
+constexpr std::size_t kMaxLongTextCharacters = 4000;
+constexpr std::size_t kMaxNameCharacters = 500;
+constexpr std::size_t kMaxUnitCharacters = 60;
+constexpr int kMinBaselineYear = 1990;
+
+bool is_nomenclature_kind(PlanNodeKind kind) {
+  return kind == PlanNodeKind::program || kind == PlanNodeKind::activity ||
+         kind == PlanNodeKind::sub_activity;
+}
+
+bool is_agency_kind(PlanNodeKind kind) {
+  return kind == PlanNodeKind::agency_goal || kind == PlanNodeKind::agency_objective ||
+         is_nomenclature_kind(kind);
+}
+
+// The hierarchy parent a kind takes, and whether it must have one.
+struct ParentRule {
+  std::optional<PlanNodeKind> kind;
+  bool required = false;
+};
+ParentRule parent_rule(PlanNodeKind kind) {
+  switch (kind) {
+    case PlanNodeKind::region_goal:
+      return {PlanNodeKind::region_mission, true};
+    case PlanNodeKind::region_objective:
+      return {PlanNodeKind::region_goal, true};
+    case PlanNodeKind::agency_objective:
+      return {PlanNodeKind::agency_goal, false};
+    case PlanNodeKind::activity:
+      return {PlanNodeKind::program, true};
+    case PlanNodeKind::sub_activity:
+      return {PlanNodeKind::activity, true};
+    default:
+      return {};
+  }
+}
+
+std::optional<NomenclatureLevel> nomenclature_level(PlanNodeKind kind) {
+  switch (kind) {
+    case PlanNodeKind::program:
+      return NomenclatureLevel::program;
+    case PlanNodeKind::activity:
+      return NomenclatureLevel::activity;
+    case PlanNodeKind::sub_activity:
+      return NomenclatureLevel::sub_activity;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Free codes of the region levels ("M1", "T1.1", "SD-DINKES-1.1"): 1..32 letters, digits, '.', '-', '_'.
+void check_free_code(const std::string& code, std::vector<FieldError>& errors) {
+  const bool allowed =
+      !code.empty() && code.size() <= kMaxCodeCharacters && std::all_of(code.begin(), code.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_';
+      });
+  if (code.empty()) {
+    add_field_error(errors, "code", "wajib diisi", "is required");
+  } else if (!allowed) {
+    add_field_error(errors, "code",
+                    "kode '" + excerpt_for_message(code) +
+                        "' tidak sah: gunakan 1-32 huruf, angka, titik, tanda hubung atau garis bawah",
+                    "code '" + excerpt_for_message(code) +
+                        "' is invalid: use 1-32 letters, digits, dots, hyphens or underscores");
+  }
+}
+
+// Checks a nomenclature code for `kind` under `parent`; returns the field code to store.
+std::optional<std::string> check_nomenclature_code(PlanNodeKind kind, const std::string& code,
+                                                   const NodeRecord* parent,
+                                                   std::vector<FieldError>& errors) {
+  Result<NomenclatureCode> parsed = parse_nomenclature_code(code);
+  if (!parsed.ok()) {
+    for (const FieldError& field : parsed.error().fields()) {
+      errors.push_back(field);
+    }
+    return std::nullopt;
+  }
+  const NomenclatureLevel expected = *nomenclature_level(kind);
+  if (parsed->level != expected) {
+    static constexpr const char* kShapes[] = {"", "", "U.BB.PP atau X.XX.PP", "U.BB.PP.K.KK",
+                                              "U.BB.PP.K.KK.SSSS"};
+    const char* shape = kShapes[static_cast<int>(expected)];
+    add_field_error(errors, "code",
+                    "'" + parsed->code + "' adalah kode " + std::string(label_id(parsed->level)) +
+                        ", bukan kode " + std::string(label_id(kind)) + " (" + shape + ")",
+                    "'" + parsed->code + "' is a " + std::string(label_en(parsed->level)) + " code, not a " +
+                        std::string(label_en(kind)) + " code (" + shape + ")");
+    return std::nullopt;
+  }
+  if (parent != nullptr && parsed->parent_code != parent->code) {
+    add_field_error(errors, "code",
+                    "kode " + parsed->code + " tidak berada di bawah kode induk " + parent->code,
+                    "code " + parsed->code + " does not belong under the parent code " + parent->code);
+  }
+  if (parsed->cross_field) {
+    return std::nullopt;
+  }
+  return parsed->field_code;
+}
+
+Result<void> require_action(const Principal& caller, Action action, RegionId region,
+                            std::optional<AgencyId> agency = std::nullopt) {
+  auth::ResourceScope scope{.region_id = region.value()};
+  if (agency) {
+    scope.agency_id = agency->value();
+  }
+  if (!auth::may_take_on(caller, action, scope)) {
+    return Error(ErrorCode::Forbidden);
+  }
+  return success();
+}
+
+// Who may change `node`: the planning agency for region levels, the agency's roles for its own.
+Result<void> require_node_manager(const Principal& caller, RegionId region, const NodeRecord& node) {
+  if (node.kind == PlanNodeKind::national_priority) {
+    return require_action(caller, Action::national_priorities_manage, region);
+  }
+  if (is_agency_kind(node.kind)) {
+    return require_action(caller, Action::planning_agency_manage, region, node.agency_id);
+  }
+  return require_action(caller, Action::planning_manage, region);
+}
+
+bool same_targets(const std::vector<Target>& a, const std::vector<Target>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Target& x, const Target& y) {
+    return x.year == y.year && x.value == y.value && x.lower == y.lower && x.upper == y.upper;
+  });
+}
+
+std::optional<Decimal> decimal_field(const std::optional<std::string>& text, const std::string& field,
+                                     std::vector<FieldError>& errors) {
+  if (!text || trim_ascii_whitespace(*text).empty()) {
+    return std::nullopt;
+  }
+  Result<Decimal> parsed = Decimal::parse(*text, NumberFormat::automatic);
+  if (!parsed.ok()) {
+    add_field_error(errors, field, "'" + excerpt_for_message(*text) + "' bukan angka desimal yang sah",
+                    "'" + excerpt_for_message(*text) + "' is not a valid decimal number");
+    return std::nullopt;
+  }
+  return *parsed;
+}
+
+// The targets as typed, checked within the period; ordered by year.
+std::vector<Target> build_targets(const std::vector<TargetDraft>& drafts, const PlanPeriod& period,
+                                  std::vector<FieldError>& errors) {
+  std::vector<Target> targets;
+  for (std::size_t index = 0; index < drafts.size(); ++index) {
+    const TargetDraft& draft = drafts[index];
+    const std::string prefix = "targets[" + std::to_string(index) + "]";
+    const std::size_t before = errors.size();
+    Target target;
+    if (!draft.year) {
+      add_field_error(errors, prefix + ".year", "wajib diisi", "is required");
+    } else {
+      target.year = static_cast<int>(std::clamp<std::int64_t>(*draft.year, 0, 9999));
+    }
+    target.value = decimal_field(draft.value, prefix + ".value", errors);
+    target.lower = decimal_field(draft.lower, prefix + ".lower", errors);
+    target.upper = decimal_field(draft.upper, prefix + ".upper", errors);
+    if (errors.size() != before) {
+      continue;
+    }
+    std::vector<FieldError> problems = check_target(target, period, prefix);
+    if (!problems.empty()) {
+      errors.insert(errors.end(), problems.begin(), problems.end());
+      continue;
+    }
+    const bool repeated = std::any_of(targets.begin(), targets.end(),
+                                      [&](const Target& other) { return other.year == target.year; });
+    if (repeated) {
+      add_field_error(errors, prefix + ".year",
+                      "tahun " + std::to_string(target.year) + " muncul lebih dari sekali",
+                      "year " + std::to_string(target.year) + " appears more than once");
+      continue;
+    }
+    targets.push_back(target);
+  }
+  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.year < b.year; });
+  return targets;
+}
+
+void check_optional_text(const std::string& text, std::size_t max_characters, std::string_view field,
+                         std::vector<FieldError>& errors) {
+  if (!trim_ascii_whitespace(text).empty()) {
+    check_text_field(text, max_characters, errors, field);
+  }
+}
+
+// The indicator a draft describes, on `node` of a plan covering `period`.
+IndicatorRecord build_indicator(const IndicatorDraft& draft, const NodeRecord& node, const PlanPeriod& period,
+                                const Agencies& agencies, std::vector<FieldError>& errors) {
+  IndicatorRecord indicator;
+  indicator.code = std::string(trim_ascii_whitespace(draft.code));
+  check_optional_text(indicator.code, kMaxCodeCharacters, "code", errors);
+  indicator.name = std::string(trim_ascii_whitespace(draft.name));
+  check_text_field(indicator.name, kMaxNameCharacters, errors, "name");
+  indicator.unit = std::string(trim_ascii_whitespace(draft.unit));
+  check_text_field(indicator.unit, kMaxUnitCharacters, errors, "unit");
+  indicator.definition = std::string(trim_ascii_whitespace(draft.definition));
+  check_optional_text(indicator.definition, kMaxLongTextCharacters, "definition", errors);
+  indicator.formula_text = std::string(trim_ascii_whitespace(draft.formula_text));
+  check_optional_text(indicator.formula_text, kMaxLongTextCharacters, "formula_text", errors);
+
+  const auto polarity = parse_polarity(draft.polarity);
+  if (!polarity) {
+    add_field_error(errors, "polarity", "harus higher_is_better atau lower_is_better",
+                    "must be higher_is_better or lower_is_better");
+  }
+  const auto variant = parse_formula_variant(draft.formula_variant);
+  if (!variant) {
+    add_field_error(errors, "formula_variant", "harus ratio, mirror, inverse atau binary",
+                    "must be ratio, mirror, inverse or binary");
+  } else if (polarity && !fits(*polarity, *variant)) {
+    add_field_error(errors, "formula_variant",
+                    *polarity == Polarity::higher_is_better
+                        ? "indikator makin tinggi makin baik memakai rumus ratio atau binary"
+                        : "indikator makin rendah makin baik memakai rumus mirror, inverse atau binary",
+                    *polarity == Polarity::higher_is_better
+                        ? "a higher-is-better indicator uses the ratio or binary formula"
+                        : "a lower-is-better indicator uses the mirror, inverse or binary formula");
+  }
+  const auto aggregation = parse_aggregation(draft.aggregation);
+  if (!aggregation) {
+    add_field_error(errors, "aggregation", "harus sum, last, average, max atau min",
+                    "must be sum, last, average, max or min");
+  }
+  indicator.polarity = polarity.value_or(Polarity::higher_is_better);
+  indicator.formula_variant = variant.value_or(FormulaVariant::ratio);
+  indicator.aggregation = aggregation.value_or(Aggregation::last);
+
+  indicator.baseline_value = decimal_field(draft.baseline_value, "baseline_value", errors);
+  if (draft.baseline_year) {
+    if (*draft.baseline_year < kMinBaselineYear || *draft.baseline_year > period.last_year) {
+      add_field_error(
+          errors, "baseline_year",
+          "harus antara " + std::to_string(kMinBaselineYear) + " dan " + std::to_string(period.last_year),
+          "must be between " + std::to_string(kMinBaselineYear) + " and " + std::to_string(period.last_year));
+    } else {
+      indicator.baseline_year = static_cast<int>(*draft.baseline_year);
+    }
+  }
+  if (draft.baseline_year.has_value() != indicator.baseline_value.has_value() &&
+      !(draft.baseline_value && !trim_ascii_whitespace(*draft.baseline_value).empty() &&
+        !indicator.baseline_value)) {
+    add_field_error(errors, draft.baseline_year ? "baseline_value" : "baseline_year",
+                    "nilai dasar memerlukan tahun dan nilainya",
+                    "a baseline needs both its year and its value");
+  }
+  indicator.targets = build_targets(draft.targets, period, errors);
+
+  if (draft.data_source_kind && !trim_ascii_whitespace(*draft.data_source_kind).empty()) {
+    indicator.data_source_kind = parse_data_source_kind(*draft.data_source_kind);
+    if (!indicator.data_source_kind) {
+      add_field_error(errors, "data_source.kind", "harus bps, planning_agency, sector_system atau agency",
+                      "must be bps, planning_agency, sector_system or agency");
+    }
+  }
+  indicator.data_source_name = std::string(trim_ascii_whitespace(draft.data_source_name));
+  check_optional_text(indicator.data_source_name, kMaxNameCharacters, "data_source.name", errors);
+  indicator.data_source_reference = std::string(trim_ascii_whitespace(draft.data_source_reference));
+  check_optional_text(indicator.data_source_reference, kMaxNameCharacters, "data_source.reference", errors);
+  if (!indicator.data_source_kind &&
+      (!indicator.data_source_name.empty() || !indicator.data_source_reference.empty())) {
+    add_field_error(errors, "data_source.kind", "pilih jenis sumber data", "choose the kind of data source");
+  }
+  if (indicator.data_source_kind == DataSourceKind::sector_system && indicator.data_source_name.empty()) {
+    add_field_error(errors, "data_source.name", "sebutkan nama sistem sektoralnya (mis. SIPD, Dapodik)",
+                    "name the sector system (e.g. SIPD, Dapodik)");
+  }
+
+  if (draft.responsible_agency_code && !trim_ascii_whitespace(*draft.responsible_agency_code).empty()) {
+    const auto found =
+        agencies.by_code.find(std::string(trim_ascii_whitespace(*draft.responsible_agency_code)));
+    if (found == agencies.by_code.end()) {
+      add_field_error(
+          errors, "responsible_agency_code",
+          "perangkat daerah '" + excerpt_for_message(*draft.responsible_agency_code) + "' tidak terdaftar",
+          "agency '" + excerpt_for_message(*draft.responsible_agency_code) + "' is not registered");
+    } else {
+      indicator.responsible_agency_id = found->second.id;
+    }
+  } else {
+    indicator.responsible_agency_id = node.agency_id;
+  }
+  indicator.key_indicator = draft.key_indicator;
+
+  if (draft.spm_service && !trim_ascii_whitespace(*draft.spm_service).empty()) {
+    const std::string service(trim_ascii_whitespace(*draft.spm_service));
+    const SpmService* found = find_spm_service(service);
+    const UrusanField* field = node.field_code ? find_field(*node.field_code) : nullptr;
+    if (found == nullptr) {
+      add_field_error(errors, "spm_service",
+                      "'" + excerpt_for_message(service) + "' bukan layanan SPM provinsi yang dikenal",
+                      "'" + excerpt_for_message(service) + "' is not a known provincial SPM service");
+    } else if (node.field_code && (field == nullptr || field->spm_area != found->area)) {
+      add_field_error(errors, "spm_service",
+                      "layanan SPM " + found->area + " tidak cocok dengan bidang urusan " + *node.field_code,
+                      "an SPM service of " + found->area + " does not fit field " + *node.field_code);
+    } else {
+      indicator.spm_service = service;
+    }
+  }
+  return indicator;
+}
+
+Result<NodeRecord> find_plan_node(PlanningStore& store, RegionId region, NodeId id) {
+  auto node = TRY(store.find_node(region, id));
+  if (!node || !node->plan_id) {
+    return not_found("Simpul " + id.to_string());
+  }
+  return std::move(*node);
+}
+
+std::vector<NodeSummary> dependants_of(const NodeRecord& node, const LoadedPlan& loaded,
+                                       const Agencies& agencies) {
+  std::vector<NodeSummary> result;
+  for (const LinkRecord& link : loaded.links) {
+    if (link.to == node.id) {
+      if (const NodeRecord* from = loaded.find(link.from)) {
+        result.push_back(summary_of(*from, agencies));
+      }
+    }
+  }
+  for (const NodeRecord& child : loaded.nodes) {
+    if (child.parent_id == node.id) {
+      result.push_back(summary_of(child, agencies));
+    }
+  }
+  return result;
+}
+
+Error dependants_error(const NodeRecord& node, const std::vector<NodeSummary>& dependants) {
+  std::vector<FieldError> fields;
+  for (const NodeSummary& dependant : dependants) {
+    const std::string text = std::string(label_id(dependant.kind)) + " " + dependant.code +
+                             (dependant.agency_code ? " (" + *dependant.agency_code + ")" : "");
+    const std::string text_en = std::string(label_en(dependant.kind)) + " " + dependant.code +
+                                (dependant.agency_code ? " (" + *dependant.agency_code + ")" : "");
+    fields.push_back(FieldError{"dependants", text + " masih bergantung pada simpul ini",
+                                "the " + text_en + " still depends on this node"});
+  }
+  return Error::with_fields(ErrorCode::Conflict, std::move(fields),
+                            {std::string(label_id(node.kind)) + " " + node.code + " masih menjadi acuan " +
+                             std::to_string(dependants.size()) + " simpul lain; pindahkan atau hapus dulu"});
+}
+
+}  // namespace
+
+PlanningService::PlanningService(PlanningRepository& repository, const Clock& clock, AgencyDirectory agencies)
+    : repository_(repository), clock_(clock), agencies_(std::move(agencies)) {}
+
+// --- National priorities ---
+
+Result<std::vector<NodeView>> PlanningService::national_priorities(const Principal& caller) {
+  TRY(region_of(caller));
+  return read_transaction<std::vector<NodeView>>(
+      repository_, [&](PlanningStore& store) -> Result<std::vector<NodeView>> {
+        std::vector<NodeView> views;
+        for (const NodeRecord& node : TRY(store.national_priorities())) {
+          views.push_back(view_of(node, Agencies{}));
+        }
+        return views;
+      });
+}
+
+Result<NodeView> PlanningService::create_national_priority(const Principal& caller, const std::string& code,
+                                                           const std::string& title,
+                                                           const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_action(caller, Action::national_priorities_manage, region));
+  std::vector<FieldError> errors;
+  NodeRecord node;
+  node.kind = PlanNodeKind::national_priority;
+  node.code = std::string(trim_ascii_whitespace(code));
+  check_free_code(node.code, errors);
+  node.title = std::string(trim_ascii_whitespace(title));
+  check_text_field(node.title, kMaxTitleCharacters, errors, "title");
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<NodeView>(repository_, [&](PlanningStore& store) -> Result<NodeView> {
+    for (const NodeRecord& existing : TRY(store.national_priorities())) {
+      if (existing.code == node.code) {
+        return Error::with_fields(
+            ErrorCode::ValidationFailed,
+            {FieldError{"code", "kode " + node.code + " sudah dipakai prioritas nasional lain",
+                        "code " + node.code + " is already used by another national priority"}});
+      }
+    }
+    NodeRecord stored = TRY(store.insert_node(region, node));
+    const NodeView view = view_of(stored, Agencies{});
+    TRY(store.append_audit(event(caller, region, "national_priority.create", "plan_node",
+                                 stored.id.to_string(), audit::diff_fields(nullptr, node_json(view)),
+                                 context)));
+    return view;
+  });
+}
+
+Result<NodeView> PlanningService::update_national_priority(const Principal& caller, NodeId id,
+                                                           const std::string& title, std::int64_t version,
+                                                           const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_action(caller, Action::national_priorities_manage, region));
+  std::vector<FieldError> errors;
+  const std::string new_title(trim_ascii_whitespace(title));
+  check_text_field(new_title, kMaxTitleCharacters, errors, "title");
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<NodeView>(repository_, [&](PlanningStore& store) -> Result<NodeView> {
+    auto node = TRY(store.find_node(region, id));
+    if (!node || node->kind != PlanNodeKind::national_priority) {
+      return not_found("Prioritas nasional " + id.to_string());
+    }
+    if (node->builtin) {
+      return conflict("title", "Asta Cita " + node->code + " adalah teks resmi dan tidak dapat diubah",
+                      "Asta Cita " + node->code + " is official text and cannot be changed");
+    }
+    const NodeView before = view_of(*node, Agencies{});
+    NodeRecord changed = *node;
+    changed.title = new_title;
+    changed.version = version;
+    if (!TRY(store.update_node(region, changed))) {
+      return stale_version("Prioritas nasional", "national priority");
+    }
+    changed.version = version + 1;
+    const NodeView after = view_of(changed, Agencies{});
+    TRY(store.append_audit(event(caller, region, "national_priority.update", "plan_node", id.to_string(),
+                                 audit::diff_fields(node_json(before), node_json(after)), context)));
+    return after;
+  });
+}
+
+Result<void> PlanningService::delete_national_priority(const Principal& caller, NodeId id,
+                                                       const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_action(caller, Action::national_priorities_manage, region));
+  return repository_.write([&](PlanningStore& store) -> Result<void> {
+    auto node = TRY(store.find_node(region, id));
+    if (!node || node->kind != PlanNodeKind::national_priority) {
+      return not_found("Prioritas nasional " + id.to_string());
+    }
+    if (node->builtin) {
+      return conflict("id",
+                      "Asta Cita " + node->code + " adalah bagian tetap dari Sinergi dan tidak dapat dihapus",
+                      "Asta Cita " + node->code + " is a fixed part of Sinergi and cannot be deleted");
+    }
+    const Agencies agencies = TRY(load_agencies(agencies_, region));
+    std::vector<NodeSummary> dependants;
+    for (const PlanRecord& plan : TRY(store.plans(region))) {
+      LoadedPlan loaded;
+      TRY(load_plan(store, region, plan.id, loaded));
+      for (NodeSummary& dependant : dependants_of(*node, loaded, agencies)) {
+        dependants.push_back(std::move(dependant));
+      }
+    }
+    if (!dependants.empty()) {
+      return dependants_error(*node, dependants);
+    }
+    TRY(store.delete_node(region, id));
+    TRY(store.append_audit(event(caller, region, "national_priority.delete", "plan_node", id.to_string(),
+                                 audit::diff_fields(node_json(view_of(*node, Agencies{})), nullptr),
+                                 context)));
+    return success();
+  });
+}
+
+// --- Plans ---
+
+Result<std::vector<PlanView>> PlanningService::plans(const Principal& caller) {
+  RegionId region = TRY(region_of(caller));
+  return read_transaction<std::vector<PlanView>>(
+      repository_, [&](PlanningStore& store) -> Result<std::vector<PlanView>> {
+        std::vector<PlanView> views;
+        for (PlanRecord& plan : TRY(store.plans(region))) {
+          const PlanCounts counts =
+              count(TRY(store.plan_nodes(region, plan.id)), TRY(store.plan_indicators(region, plan.id)));
+          views.push_back(PlanView{std::move(plan), counts});
+        }
+        return views;
+      });
+}
+
+Result<PlanView> PlanningService::plan(const Principal& caller, PlanId id) {
+  RegionId region = TRY(region_of(caller));
+  return read_transaction<PlanView>(repository_, [&](PlanningStore& store) -> Result<PlanView> {
+    PlanRecord plan = TRY(find_plan(store, region, id));
+    const PlanCounts counts =
+        count(TRY(store.plan_nodes(region, id)), TRY(store.plan_indicators(region, id)));
+    return PlanView{std::move(plan), counts};
+  });
+}
+
+namespace {
+
+// The plan a draft describes; kind and period problems under their fields.
+PlanRecord build_plan(const PlanDraft& draft, std::vector<FieldError>& errors) {
+  PlanRecord plan;
+  const auto kind = parse_plan_kind(draft.kind);
+  if (!kind) {
+    add_field_error(errors, "kind", "harus rpjmd atau rpd", "must be rpjmd or rpd");
+  }
+  plan.kind = kind.value_or(PlanKind::rpjmd);
+  plan.title = std::string(trim_ascii_whitespace(draft.title));
+  check_text_field(plan.title, kMaxPlanTitleCharacters, errors, "title");
+  plan.vision = std::string(trim_ascii_whitespace(draft.vision));
+  check_optional_text(plan.vision, kMaxLongTextCharacters, "vision", errors);
+  if (!draft.first_year) {
+    add_field_error(errors, "first_year", "wajib diisi", "is required");
+  }
+  if (!draft.last_year) {
+    add_field_error(errors, "last_year", "wajib diisi", "is required");
+  }
+  if (draft.first_year && draft.last_year) {
+    plan.period = PlanPeriod{static_cast<int>(std::clamp<std::int64_t>(*draft.first_year, 0, 9999)),
+                             static_cast<int>(std::clamp<std::int64_t>(*draft.last_year, 0, 9999))};
+    std::vector<FieldError> problems = check_plan_period(plan.period);
+    errors.insert(errors.end(), problems.begin(), problems.end());
+  }
+  return plan;
+}
+
+}  // namespace
+
+Result<PlanView> PlanningService::create_plan(const Principal& caller, const PlanDraft& draft,
+                                              const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_action(caller, Action::planning_manage, region));
+  std::vector<FieldError> errors;
+  PlanRecord plan = build_plan(draft, errors);
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<PlanView>(repository_, [&](PlanningStore& store) -> Result<PlanView> {
+    for (const PlanRecord& existing : TRY(store.plans(region))) {
+      if (existing.kind == plan.kind && existing.period.first_year == plan.period.first_year) {
+        return Error::with_fields(
+            ErrorCode::ValidationFailed,
+            {FieldError{"first_year",
+                        "sudah ada " + std::string(name(plan.kind)) + " yang dimulai tahun " +
+                            std::to_string(plan.period.first_year) + ": " + existing.title,
+                        "there is already an " + std::string(name(plan.kind)) + " starting in " +
+                            std::to_string(plan.period.first_year) + ": " + existing.title}});
+      }
+    }
+    PlanRecord stored = TRY(store.insert_plan(region, plan));
+    PlanView view{stored, {}};
+    TRY(store.append_audit(event(caller, region, "plan.create", "plan", stored.id.to_string(),
+                                 audit::diff_fields(nullptr, plan_record_json(stored)), context)));
+    return view;
+  });
+}
+
+Result<PlanView> PlanningService::update_plan(const Principal& caller, PlanId id, const PlanDraft& draft,
+                                              std::int64_t version, const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  TRY(require_action(caller, Action::planning_manage, region));
+  std::vector<FieldError> errors;
+  PlanRecord changes = build_plan(draft, errors);
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<PlanView>(repository_, [&](PlanningStore& store) -> Result<PlanView> {
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, id, loaded));
+    const PlanRecord before = loaded.plan;
+    if (changes.kind != before.kind) {
+      return Error::with_fields(
+          ErrorCode::ValidationFailed,
+          {FieldError{"kind", "jenis rencana tidak dapat diubah", "the plan kind cannot change"}});
+    }
+    if (changes.period != before.period) {
+      if (before.status == PlanStatus::adopted) {
+        return conflict("first_year", "periode rencana yang sudah ditetapkan tidak dapat diubah",
+                        "the period of an adopted plan cannot change");
+      }
+      std::vector<FieldError> outside;
+      for (const IndicatorRecord& indicator : loaded.indicators) {
+        for (const Target& target : indicator.targets) {
+          if (!changes.period.contains(target.year)) {
+            add_field_error(outside, "last_year",
+                            "indikator \"" + indicator.name + "\" memiliki target tahun " +
+                                std::to_string(target.year) + " di luar periode baru",
+                            "the indicator \"" + indicator.name + "\" has a target for " +
+                                std::to_string(target.year) + ", outside the new period");
+            break;
+          }
+        }
+      }
+      TRY(validation_result(std::move(outside)));
+    }
+    PlanRecord changed = before;
+    changed.title = changes.title;
+    changed.vision = changes.vision;
+    changed.period = changes.period;
+    changed.version = version;
+    if (!TRY(store.update_plan(region, changed))) {
+      return stale_version("Rencana", "plan");
+    }
+    PlanRecord after = TRY(find_plan(store, region, id));
+    TRY(store.append_audit(event(caller, region, "plan.update", "plan", id.to_string(),
+                                 audit::diff_fields(plan_record_json(before), plan_record_json(after)),
+                                 context)));
+    return PlanView{after, count(loaded.nodes, loaded.indicators)};
+  });
+}
+
+// --- Nodes ---
+
+Result<NodePage> PlanningService::nodes(const Principal& caller, PlanId plan, const NodeQuery& query) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return read_transaction<NodePage>(repository_, [&](PlanningStore& store) -> Result<NodePage> {
+    TRY(find_plan(store, region, plan));
+    std::optional<AgencyId> agency;
+    if (query.agency_code) {
+      const auto found = agencies.by_code.find(*query.agency_code);
+      if (found == agencies.by_code.end()) {
+        return Error::with_fields(
+            ErrorCode::ValidationFailed,
+            {FieldError{"agency", "perangkat daerah tidak terdaftar", "agency not registered"}});
+      }
+      agency = found->second.id;
+    }
+    std::string needle = query.search ? std::string(trim_ascii_whitespace(*query.search)) : std::string();
+    std::transform(needle.begin(), needle.end(), needle.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto contains = [&needle](const std::string& text) {
+      if (needle.empty()) {
+        return true;
+      }
+      std::string lowered = text;
+      std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      return lowered.find(needle) != std::string::npos;
+    };
+    std::vector<NodeView> matching;
+    for (const NodeRecord& node : TRY(store.plan_nodes(region, plan))) {
+      if ((query.kind && node.kind != *query.kind) || (agency && node.agency_id != *agency) ||
+          !(contains(node.code) || contains(node.title))) {
+        continue;
+      }
+      matching.push_back(view_of(node, agencies));
+    }
+    NodePage page;
+    page.total = static_cast<std::int64_t>(matching.size());
+    page.page = query.page;
+    page.page_size = query.page_size;
+    if (query.page_size == 0) {
+      page.items = std::move(matching);
+      return page;
+    }
+    const std::int64_t first = std::min(page.total, (query.page - 1) * query.page_size);
+    const std::int64_t last = std::min(page.total, first + query.page_size);
+    page.items.assign(std::make_move_iterator(matching.begin() + first),
+                      std::make_move_iterator(matching.begin() + last));
+    return page;
+  });
+}
+
+Result<NodeDetail> PlanningService::node(const Principal& caller, NodeId id) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return read_transaction<NodeDetail>(repository_, [&](PlanningStore& store) -> Result<NodeDetail> {
+    NodeRecord node = TRY(find_plan_node(store, region, id));
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, *node.plan_id, loaded));
+    NodeDetail detail;
+    detail.node = view_of(node, agencies);
+    if (node.parent_id) {
+      if (const NodeRecord* parent = loaded.find(*node.parent_id)) {
+        detail.parent = summary_of(*parent, agencies);
+      }
+    }
+    for (const NodeRecord& child : loaded.nodes) {
+      if (child.parent_id == node.id) {
+        detail.children.push_back(summary_of(child, agencies));
+      }
+    }
+    for (const LinkRecord& link : loaded.links) {
+      const NodeRecord* from = loaded.find(link.from);
+      const NodeRecord* to = loaded.find(link.to);
+      if (from == nullptr || to == nullptr) {
+        continue;
+      }
+      if (link.from == node.id) {
+        detail.links_out.push_back(LinkView{link, summary_of(*from, agencies), summary_of(*to, agencies)});
+      } else if (link.to == node.id) {
+        detail.links_in.push_back(LinkView{link, summary_of(*from, agencies), summary_of(*to, agencies)});
+      }
+    }
+    for (const IndicatorRecord& indicator : loaded.indicators) {
+      if (indicator.node_id == node.id) {
+        detail.indicators.push_back(view_of(indicator, node, agencies));
+      }
+    }
+    return detail;
+  });
+}
+
+Result<NodeView> PlanningService::create_node(const Principal& caller, PlanId plan, const NodeDraft& draft,
+                                              const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  if (!auth::may_take_on(caller, Action::planning_manage, {.region_id = region.value()}) &&
+      !auth::may_take(caller, Action::planning_agency_manage)) {
+    return Error(ErrorCode::Forbidden);
+  }
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return write_transaction<NodeView>(repository_, [&](PlanningStore& store) -> Result<NodeView> {
+    TRY(find_plan(store, region, plan));
+    std::vector<FieldError> errors;
+    const auto kind = parse_plan_node_kind(draft.kind);
+    if (!kind || *kind == PlanNodeKind::national_priority) {
+      add_field_error(errors, "kind",
+                      "harus region_mission, region_goal, region_objective, agency_goal, agency_objective, "
+                      "program, activity atau sub_activity",
+                      "must be region_mission, region_goal, region_objective, agency_goal, agency_objective, "
+                      "program, activity or sub_activity");
+      return validation_result(std::move(errors)).error();
+    }
+    const std::vector<NodeRecord> nodes = TRY(store.plan_nodes(region, plan));
+    NodeRecord node;
+    node.plan_id = plan;
+    node.kind = *kind;
+
+    const NodeRecord* parent = nullptr;
+    const ParentRule rule = parent_rule(*kind);
+    if (draft.parent_id) {
+      const auto found = std::find_if(nodes.begin(), nodes.end(), [&](const NodeRecord& candidate) {
+        return candidate.id.value() == *draft.parent_id;
+      });
+      if (found == nodes.end()) {
+        add_field_error(errors, "parent_id", "simpul induk tidak ditemukan dalam rencana ini",
+                        "the parent node is not in this plan");
+      } else if (!rule.kind || found->kind != *rule.kind) {
+        add_field_error(
+            errors, "parent_id",
+            std::string(label_id(*kind)) + " tidak dapat berada di bawah " +
+                std::string(label_id(found->kind)) +
+                (rule.kind ? " (induknya harus " + std::string(label_id(*rule.kind)) + ")" : std::string()),
+            "a " + std::string(label_en(*kind)) + " cannot be placed under a " +
+                std::string(label_en(found->kind)) +
+                (rule.kind ? " (its parent must be a " + std::string(label_en(*rule.kind)) + ")"
+                           : std::string()));
+      } else {
+        parent = &*found;
+        node.parent_id = found->id;
+      }
+    } else if (rule.required) {
+      add_field_error(
+          errors, "parent_id",
+          std::string(label_id(*kind)) + " harus berada di bawah " + std::string(label_id(*rule.kind)),
+          "a " + std::string(label_en(*kind)) + " must be placed under a " +
+              std::string(label_en(*rule.kind)));
+    }
+
+    const bool wants_agency = draft.agency_code && !trim_ascii_whitespace(*draft.agency_code).empty();
+    if (is_agency_kind(*kind)) {
+      if (parent != nullptr && parent->agency_id) {
+        node.agency_id = parent->agency_id;
+        if (wants_agency &&
+            agencies.code_of(parent->agency_id) != std::string(trim_ascii_whitespace(*draft.agency_code))) {
+          add_field_error(
+              errors, "agency_code",
+              "harus sama dengan perangkat daerah induknya (" +
+                  agencies.code_of(parent->agency_id).value_or("") + ")",
+              "must be the parent's agency (" + agencies.code_of(parent->agency_id).value_or("") + ")");
+        }
+      } else if (wants_agency) {
+        const auto found = agencies.by_code.find(std::string(trim_ascii_whitespace(*draft.agency_code)));
+        if (found == agencies.by_code.end()) {
+          add_field_error(
+              errors, "agency_code",
+              "perangkat daerah '" + excerpt_for_message(*draft.agency_code) + "' tidak terdaftar",
+              "agency '" + excerpt_for_message(*draft.agency_code) + "' is not registered");
+        } else {
+          node.agency_id = found->second.id;
+        }
+      } else {
+        add_field_error(errors, "agency_code", "wajib diisi", "is required");
+      }
+    } else if (wants_agency) {
+      add_field_error(errors, "agency_code", "simpul tingkat daerah tidak dimiliki perangkat daerah",
+                      "region-level nodes belong to no agency");
+    }
+
+    node.code = std::string(trim_ascii_whitespace(draft.code));
+    if (is_nomenclature_kind(*kind)) {
+      if (node.code.empty()) {
+        add_field_error(errors, "code", "wajib diisi", "is required");
+      } else {
+        node.field_code = check_nomenclature_code(*kind, node.code, parent, errors);
+      }
+    } else {
+      check_free_code(node.code, errors);
+    }
+    node.title = std::string(trim_ascii_whitespace(draft.title));
+    check_text_field(node.title, kMaxTitleCharacters, errors, "title");
+    const bool taken = std::any_of(nodes.begin(), nodes.end(), [&](const NodeRecord& other) {
+      return other.kind == node.kind && other.agency_id == node.agency_id && other.code == node.code;
+    });
+    if (taken && !node.code.empty()) {
+      add_field_error(
+          errors, "code",
+          "kode " + node.code + " sudah dipakai " + std::string(label_id(node.kind)) + " lain",
+          "code " + node.code + " is already used by another " + std::string(label_en(node.kind)));
+    }
+    // An agency node whose agency is unknown fails validation before any agency check.
+    if (!is_agency_kind(*kind) || node.agency_id) {
+      TRY(require_node_manager(caller, region, node));
+    }
+    TRY(validation_result(std::move(errors)));
+    NodeRecord stored = TRY(store.insert_node(region, node));
+    const NodeView view = view_of(stored, agencies);
+    TRY(store.append_audit(event(caller, region, "plan_node.create", "plan_node", stored.id.to_string(),
+                                 audit::diff_fields(nullptr, node_json(view)), context)));
+    return view;
+  });
+}
+
+Result<NodeView> PlanningService::update_node(const Principal& caller, NodeId id, const std::string& code,
+                                              const std::string& title, std::int64_t version,
+                                              const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return write_transaction<NodeView>(repository_, [&](PlanningStore& store) -> Result<NodeView> {
+    NodeRecord node = TRY(find_plan_node(store, region, id));
+    TRY(require_node_manager(caller, region, node));
+    const std::vector<NodeRecord> nodes = TRY(store.plan_nodes(region, *node.plan_id));
+    std::vector<FieldError> errors;
+    NodeRecord changed = node;
+    changed.code = std::string(trim_ascii_whitespace(code));
+    changed.title = std::string(trim_ascii_whitespace(title));
+    check_text_field(changed.title, kMaxTitleCharacters, errors, "title");
+    if (changed.code != node.code) {
+      const NodeRecord* parent = nullptr;
+      for (const NodeRecord& candidate : nodes) {
+        if (node.parent_id == candidate.id) {
+          parent = &candidate;
+        }
+      }
+      if (is_nomenclature_kind(node.kind)) {
+        const bool has_children = std::any_of(
+            nodes.begin(), nodes.end(), [&](const NodeRecord& other) { return other.parent_id == node.id; });
+        if (has_children) {
+          add_field_error(errors, "code", "kode tidak dapat diubah selama masih ada simpul di bawahnya",
+                          "the code cannot change while nodes hang under it");
+        } else if (changed.code.empty()) {
+          add_field_error(errors, "code", "wajib diisi", "is required");
+        } else {
+          changed.field_code = check_nomenclature_code(node.kind, changed.code, parent, errors);
+        }
+      } else {
+        check_free_code(changed.code, errors);
+      }
+      const bool taken = std::any_of(nodes.begin(), nodes.end(), [&](const NodeRecord& other) {
+        return other.id != node.id && other.kind == node.kind && other.agency_id == node.agency_id &&
+               other.code == changed.code;
+      });
+      if (taken) {
+        add_field_error(errors, "code", "kode " + changed.code + " sudah dipakai",
+                        "code " + changed.code + " is taken");
+      }
+    }
+    TRY(validation_result(std::move(errors)));
+    changed.version = version;
+    if (!TRY(store.update_node(region, changed))) {
+      return stale_version("Simpul", "node");
+    }
+    changed.version = version + 1;
+    const NodeView after = view_of(changed, agencies);
+    TRY(store.append_audit(event(caller, region, "plan_node.update", "plan_node", id.to_string(),
+                                 audit::diff_fields(node_json(view_of(node, agencies)), node_json(after)),
+                                 context)));
+    return after;
+  });
+}
+
+Result<void> PlanningService::delete_node(const Principal& caller, NodeId id, const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return repository_.write([&](PlanningStore& store) -> Result<void> {
+    NodeRecord node = TRY(find_plan_node(store, region, id));
+    TRY(require_node_manager(caller, region, node));
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, *node.plan_id, loaded));
+    const std::vector<NodeSummary> dependants = dependants_of(node, loaded, agencies);
+    if (!dependants.empty()) {
+      return dependants_error(node, dependants);
+    }
+    if (loaded.plan.status == PlanStatus::adopted) {
+      for (const IndicatorRecord& indicator : loaded.indicators) {
+        if (indicator.node_id == node.id && !indicator.targets.empty()) {
+          return conflict("id",
+                          "indikator \"" + indicator.name +
+                              "\" memiliki target pada rencana yang sudah ditetapkan; ubah melalui revisi",
+                          "the indicator \"" + indicator.name +
+                              "\" has targets in an adopted plan; change them through a revision");
+        }
+      }
+    }
+    TRY(store.delete_node(region, id));
+    TRY(store.append_audit(event(caller, region, "plan_node.delete", "plan_node", id.to_string(),
+                                 audit::diff_fields(node_json(view_of(node, agencies)), nullptr), context)));
+    return success();
+  });
+}
+
+Result<std::vector<NodeSummary>> PlanningService::dependants(const Principal& caller, NodeId id) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return read_transaction<std::vector<NodeSummary>>(
+      repository_, [&](PlanningStore& store) -> Result<std::vector<NodeSummary>> {
+        auto node = TRY(store.find_node(region, id));
+        if (!node) {
+          return not_found("Simpul " + id.to_string());
+        }
+        std::vector<NodeSummary> result;
+        const std::vector<PlanRecord> plans =
+            node->plan_id ? std::vector<PlanRecord>{TRY(find_plan(store, region, *node->plan_id))}
+                          : TRY(store.plans(region));
+        for (const PlanRecord& plan : plans) {
+          LoadedPlan loaded;
+          TRY(load_plan(store, region, plan.id, loaded));
+          for (NodeSummary& dependant : dependants_of(*node, loaded, agencies)) {
+            result.push_back(std::move(dependant));
+          }
+        }
+        return result;
+      });
+}
+
+// --- Alignment links ---
+
+namespace {
+
+std::vector<PlanNode> plain_nodes(const LoadedPlan& loaded) {
+  std::vector<PlanNode> nodes;
+  nodes.reserve(loaded.priorities.size() + loaded.nodes.size());
+  for (const auto* list : {&loaded.priorities, &loaded.nodes}) {
+    for (const NodeRecord& node : *list) {
+      nodes.push_back(PlanNode{node.id.value(), node.kind, node.code, node.title});
+    }
+  }
+  return nodes;
+}
+
+std::vector<AlignmentLink> plain_links(const std::vector<LinkRecord>& links) {
+  std::vector<AlignmentLink> plain;
+  plain.reserve(links.size());
+  for (const LinkRecord& link : links) {
+    plain.push_back(AlignmentLink{link.from.value(), link.to.value(), link.weight});
+  }
+  return plain;
+}
+
+std::optional<Decimal> weight_field(const std::optional<std::string>& text, std::vector<FieldError>& errors) {
+  std::optional<Decimal> weight = decimal_field(text, "weight", errors);
+  if (weight && (*weight <= Decimal() || *weight > Decimal::from_int64(100))) {
+    add_field_error(errors, "weight", "bobot harus lebih dari 0 dan paling besar 100",
+                    "the weight must be above 0 and at most 100");
+    return std::nullopt;
+  }
+  return weight;
+}
+
+}  // namespace
+
+Result<LinkView> PlanningService::create_link(const Principal& caller, PlanId plan, std::int64_t from,
+                                              std::int64_t to, const std::optional<std::string>& weight,
+                                              const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return write_transaction<LinkView>(repository_, [&](PlanningStore& store) -> Result<LinkView> {
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, plan, loaded));
+    const NodeRecord* source = loaded.find(NodeId(from));
+    const NodeRecord* target = loaded.find(NodeId(to));
+    if (source != nullptr && source->kind != PlanNodeKind::national_priority) {
+      TRY(require_node_manager(caller, region, *source));
+    } else if (!auth::may_take_on(caller, Action::planning_manage, {.region_id = region.value()}) &&
+               !auth::may_take(caller, Action::planning_agency_manage)) {
+      return Error(ErrorCode::Forbidden);
+    }
+    std::vector<FieldError> errors;
+    LinkRecord link{LinkId(0), plan, NodeId(from), NodeId(to), weight_field(weight, errors)};
+    std::vector<FieldError> problems =
+        check_new_link(plain_nodes(loaded), plain_links(loaded.links), AlignmentLink{from, to, link.weight});
+    for (FieldError& problem : problems) {
+      problem.field = problem.field == "from" ? "from_id" : problem.field == "to" ? "to_id" : problem.field;
+      errors.push_back(std::move(problem));
+    }
+    if (source != nullptr && source->kind == PlanNodeKind::national_priority) {
+      add_field_error(errors, "from_id",
+                      "prioritas nasional adalah puncak kaskade dan tidak diselaraskan ke apa pun",
+                      "a national priority is the top of the cascade and aligns to nothing");
+    }
+    if (errors.empty() && source != nullptr && target != nullptr && source->kind == PlanNodeKind::program &&
+        source->agency_id != target->agency_id) {
+      add_field_error(errors, "to_id",
+                      "program hanya dapat diselaraskan ke sasaran perangkat daerahnya sendiri (" +
+                          agencies.code_of(source->agency_id).value_or("") + ")",
+                      "a program aligns only to objectives of its own agency (" +
+                          agencies.code_of(source->agency_id).value_or("") + ")");
+    }
+    TRY(validation_result(std::move(errors)));
+    LinkRecord stored = TRY(store.insert_link(region, link));
+    LinkView view{stored, summary_of(*source, agencies), summary_of(*target, agencies)};
+    TRY(store.append_audit(event(caller, region, "alignment_link.create", "alignment_link",
+                                 stored.id.to_string(), audit::diff_fields(nullptr, link_json(view)),
+                                 context)));
+    return view;
+  });
+}
+
+Result<LinkView> PlanningService::update_link(const Principal& caller, LinkId id,
+                                              const std::optional<std::string>& weight,
+                                              const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  std::vector<FieldError> errors;
+  const std::optional<Decimal> new_weight = weight_field(weight, errors);
+  TRY(validation_result(std::move(errors)));
+  return write_transaction<LinkView>(repository_, [&](PlanningStore& store) -> Result<LinkView> {
+    auto link = TRY(store.find_link(region, id));
+    if (!link) {
+      return not_found("Tautan keselarasan " + id.to_string());
+    }
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, link->plan_id, loaded));
+    const NodeRecord* source = loaded.find(link->from);
+    const NodeRecord* target = loaded.find(link->to);
+    if (source == nullptr || target == nullptr) {
+      return not_found("Tautan keselarasan " + id.to_string());
+    }
+    TRY(require_node_manager(caller, region, *source));
+    const LinkView before{*link, summary_of(*source, agencies), summary_of(*target, agencies)};
+    TRY(store.update_link_weight(region, id, new_weight));
+    LinkView after = before;
+    after.link.weight = new_weight;
+    TRY(store.append_audit(event(caller, region, "alignment_link.update", "alignment_link", id.to_string(),
+                                 audit::diff_fields(link_json(before), link_json(after)), context)));
+    return after;
+  });
+}
+
+Result<void> PlanningService::delete_link(const Principal& caller, LinkId id, const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return repository_.write([&](PlanningStore& store) -> Result<void> {
+    auto link = TRY(store.find_link(region, id));
+    if (!link) {
+      return not_found("Tautan keselarasan " + id.to_string());
+    }
+    const auto source = TRY(store.find_node(region, link->from));
+    const auto target = TRY(store.find_node(region, link->to));
+    if (!source || !target) {
+      return not_found("Tautan keselarasan " + id.to_string());
+    }
+    TRY(require_node_manager(caller, region, *source));
+    TRY(store.delete_link(region, id));
+    const LinkView before{*link, summary_of(*source, agencies), summary_of(*target, agencies)};
+    TRY(store.append_audit(event(caller, region, "alignment_link.delete", "alignment_link", id.to_string(),
+                                 audit::diff_fields(link_json(before), nullptr), context)));
+    return success();
+  });
+}
+
+// --- Indicators ---
+
+Result<IndicatorView> PlanningService::indicator(const Principal& caller, IndicatorId id) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return read_transaction<IndicatorView>(repository_, [&](PlanningStore& store) -> Result<IndicatorView> {
+    auto indicator = TRY(store.find_indicator(region, id));
+    if (!indicator) {
+      return not_found("Indikator " + id.to_string());
+    }
+    const NodeRecord node = TRY(find_plan_node(store, region, indicator->node_id));
+    return view_of(*indicator, node, agencies);
+  });
+}
+
+Result<IndicatorView> PlanningService::create_indicator(const Principal& caller, NodeId node_id,
+                                                        const IndicatorDraft& draft,
+                                                        const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return write_transaction<IndicatorView>(repository_, [&](PlanningStore& store) -> Result<IndicatorView> {
+    const NodeRecord node = TRY(find_plan_node(store, region, node_id));
+    TRY(require_node_manager(caller, region, node));
+    const PlanRecord plan = TRY(find_plan(store, region, *node.plan_id));
+    std::vector<FieldError> errors;
+    IndicatorRecord indicator = build_indicator(draft, node, plan.period, agencies, errors);
+    TRY(validation_result(std::move(errors)));
+    if (plan.status == PlanStatus::adopted && !indicator.targets.empty()) {
+      return conflict(
+          "targets",
+          "rencana sudah ditetapkan: tambahkan indikator tanpa target, lalu ajukan targetnya melalui revisi",
+          "the plan is adopted: add the indicator without targets, then propose its targets in a revision");
+    }
+    indicator.plan_id = plan.id;
+    indicator.node_id = node.id;
+    IndicatorRecord stored = TRY(store.insert_indicator(region, indicator));
+    const IndicatorView view = view_of(stored, node, agencies);
+    TRY(store.append_audit(event(caller, region, "indicator.create", "indicator", stored.id.to_string(),
+                                 audit::diff_fields(nullptr, indicator_json(view)), context)));
+    return view;
+  });
+}
+
+Result<IndicatorView> PlanningService::update_indicator(const Principal& caller, IndicatorId id,
+                                                        const IndicatorDraft& draft, std::int64_t version,
+                                                        const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return write_transaction<IndicatorView>(repository_, [&](PlanningStore& store) -> Result<IndicatorView> {
+    auto existing = TRY(store.find_indicator(region, id));
+    if (!existing) {
+      return not_found("Indikator " + id.to_string());
+    }
+    const NodeRecord node = TRY(find_plan_node(store, region, existing->node_id));
+    TRY(require_node_manager(caller, region, node));
+    const PlanRecord plan = TRY(find_plan(store, region, *node.plan_id));
+    std::vector<FieldError> errors;
+    IndicatorRecord changed = build_indicator(draft, node, plan.period, agencies, errors);
+    TRY(validation_result(std::move(errors)));
+    if (plan.status == PlanStatus::adopted && !same_targets(changed.targets, existing->targets)) {
+      return conflict("targets", "rencana sudah ditetapkan: target hanya dapat diubah melalui revisi",
+                      "the plan is adopted: targets change only through a revision");
+    }
+    changed.id = existing->id;
+    changed.plan_id = existing->plan_id;
+    changed.node_id = existing->node_id;
+    changed.version = version;
+    if (!TRY(store.update_indicator(region, changed))) {
+      return stale_version("Indikator", "indicator");
+    }
+    changed.version = version + 1;
+    const IndicatorView before = view_of(*existing, node, agencies);
+    const IndicatorView after = view_of(changed, node, agencies);
+    TRY(store.append_audit(event(caller, region, "indicator.update", "indicator", id.to_string(),
+                                 audit::diff_fields(indicator_json(before), indicator_json(after)),
+                                 context)));
+    return after;
+  });
+}
+
+Result<void> PlanningService::delete_indicator(const Principal& caller, IndicatorId id,
+                                               const CallContext& context) {
+  RegionId region = TRY(region_of(caller));
+  const Agencies agencies = TRY(load_agencies(agencies_, region));
+  return repository_.write([&](PlanningStore& store) -> Result<void> {
+    auto existing = TRY(store.find_indicator(region, id));
+    if (!existing) {
+      return not_found("Indikator " + id.to_string());
+    }
+    const NodeRecord node = TRY(find_plan_node(store, region, existing->node_id));
+    TRY(require_node_manager(caller, region, node));
+    const PlanRecord plan = TRY(find_plan(store, region, *node.plan_id));
+    if (plan.status == PlanStatus::adopted && !existing->targets.empty()) {
+      return conflict("id", "rencana sudah ditetapkan: indikator bertarget tidak dapat dihapus",
+                      "the plan is adopted: an indicator with targets cannot be deleted");
+    }
+    TRY(store.delete_indicator(region, id));
+    TRY(store.append_audit(
+        event(caller, region, "indicator.delete", "indicator", id.to_string(),
+              audit::diff_fields(indicator_json(view_of(*existing, node, agencies)), nullptr), context)));
+    return success();
+  });
+}
+
+}  // namespace sinergi::planning

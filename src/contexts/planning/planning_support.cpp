@@ -1,0 +1,172 @@
+#include "contexts/planning/planning_support.h"
+
+#include "contexts/planning/nomenclature.h"
+
+namespace sinergi::planning::support {
+
+Result<RegionId> region_of(const auth::Principal& caller) {
+  if (!caller.region_id) {
+    return Error(ErrorCode::Forbidden);
+  }
+  return RegionId(*caller.region_id);
+}
+
+Result<void> validation_result(std::vector<FieldError> errors) {
+  if (errors.empty()) {
+    return success();
+  }
+  return Error::with_fields(ErrorCode::ValidationFailed, std::move(errors));
+}
+
+Error stale_version(std::string_view what_id, std::string_view what_en) {
+  return Error::with_fields(
+      ErrorCode::Conflict,
+      {FieldError{
+          "version", std::string(what_id) + " telah diubah orang lain; muat ulang lalu ulangi perubahan Anda",
+          "the " + std::string(what_en) + " was changed by someone else; reload and repeat your change"}},
+      {std::string(what_id) + " telah diubah orang lain"});
+}
+
+Error not_found(std::string_view what_id) {
+  return Error(ErrorCode::NotFound, {std::string(what_id)});
+}
+
+Error conflict(std::string field, std::string message_id, std::string message_en) {
+  std::string argument = message_id;
+  return Error::with_fields(ErrorCode::Conflict,
+                            {FieldError{std::move(field), std::move(message_id), std::move(message_en)}},
+                            {std::move(argument)});
+}
+
+std::optional<std::string> Agencies::code_of(const std::optional<AgencyId>& id) const {
+  if (!id) {
+    return std::nullopt;
+  }
+  const auto found = by_id.find(id->value());
+  return found == by_id.end() ? std::optional<std::string>("#" + id->to_string()) : found->second.code;
+}
+
+Result<Agencies> load_agencies(const AgencyDirectory& directory, RegionId region) {
+  Agencies agencies;
+  for (AgencyInfo& agency : TRY(directory(region))) {
+    agencies.by_code.emplace(agency.code, agency);
+    agencies.by_id.emplace(agency.id.value(), std::move(agency));
+  }
+  return agencies;
+}
+
+const NodeRecord* LoadedPlan::find(NodeId id) const {
+  const auto found = node_by_id.find(id.value());
+  return found == node_by_id.end() ? nullptr : found->second;
+}
+
+Result<PlanRecord> find_plan(PlanningStore& store, RegionId region, PlanId plan) {
+  auto found = TRY(store.find_plan(region, plan));
+  if (!found) {
+    return not_found("Rencana " + plan.to_string());
+  }
+  return std::move(*found);
+}
+
+Result<void> load_plan(PlanningStore& store, RegionId region, PlanId plan, LoadedPlan& loaded) {
+  loaded.plan = TRY(find_plan(store, region, plan));
+  loaded.priorities = TRY(store.national_priorities());
+  loaded.nodes = TRY(store.plan_nodes(region, plan));
+  loaded.links = TRY(store.plan_links(region, plan));
+  loaded.indicators = TRY(store.plan_indicators(region, plan));
+  loaded.node_by_id.clear();
+  loaded.node_by_id.reserve(loaded.priorities.size() + loaded.nodes.size());
+  for (const NodeRecord& node : loaded.priorities) {
+    loaded.node_by_id.emplace(node.id.value(), &node);
+  }
+  for (const NodeRecord& node : loaded.nodes) {
+    loaded.node_by_id.emplace(node.id.value(), &node);
+  }
+  return success();
+}
+
+NodeSummary summary_of(const NodeRecord& node, const Agencies& agencies) {
+  return NodeSummary{node.id, node.kind, node.code, node.title, agencies.code_of(node.agency_id)};
+}
+
+NodeView view_of(const NodeRecord& node, const Agencies& agencies) {
+  NodeView view{node, agencies.code_of(node.agency_id), std::nullopt, false};
+  if (node.field_code) {
+    if (const UrusanField* field = find_field(*node.field_code)) {
+      view.field_name = field->name;
+    }
+    view.basic_service = is_basic_service_field(*node.field_code);
+  }
+  return view;
+}
+
+IndicatorView view_of(const IndicatorRecord& indicator, const NodeRecord& node, const Agencies& agencies) {
+  return IndicatorView{indicator, summary_of(node, agencies),
+                       agencies.code_of(indicator.responsible_agency_id)};
+}
+
+PlanCounts count(const std::vector<NodeRecord>& nodes, const std::vector<IndicatorRecord>& indicators) {
+  PlanCounts counts;
+  for (const NodeRecord& node : nodes) {
+    switch (node.kind) {
+      case PlanNodeKind::region_mission:
+        ++counts.missions;
+        break;
+      case PlanNodeKind::region_goal:
+        ++counts.goals;
+        break;
+      case PlanNodeKind::region_objective:
+        ++counts.objectives;
+        break;
+      case PlanNodeKind::agency_objective:
+        ++counts.agency_objectives;
+        break;
+      case PlanNodeKind::program:
+        ++counts.programs;
+        break;
+      case PlanNodeKind::activity:
+        ++counts.activities;
+        break;
+      case PlanNodeKind::sub_activity:
+        ++counts.sub_activities;
+        break;
+      default:
+        break;
+    }
+  }
+  counts.indicators = static_cast<std::int64_t>(indicators.size());
+  return counts;
+}
+
+Cascade cascade_of(const LoadedPlan& loaded, const Agencies& agencies) {
+  Cascade cascade;
+  cascade.plan = loaded.plan;
+  for (const NodeRecord& node : loaded.priorities) {
+    cascade.priorities.push_back(view_of(node, agencies));
+  }
+  for (const NodeRecord& node : loaded.nodes) {
+    cascade.nodes.push_back(view_of(node, agencies));
+  }
+  for (const LinkRecord& link : loaded.links) {
+    const NodeRecord* from = loaded.find(link.from);
+    const NodeRecord* to = loaded.find(link.to);
+    if (from != nullptr && to != nullptr) {
+      cascade.links.push_back(LinkView{link, summary_of(*from, agencies), summary_of(*to, agencies)});
+    }
+  }
+  for (const IndicatorRecord& indicator : loaded.indicators) {
+    if (const NodeRecord* node = loaded.find(indicator.node_id)) {
+      cascade.indicators.push_back(view_of(indicator, *node, agencies));
+    }
+  }
+  return cascade;
+}
+
+audit::AuditEvent event(const auth::Principal& caller, RegionId region, std::string action,
+                        std::string entity_type, std::string entity_id,
+                        std::vector<audit::FieldChange> changes, const CallContext& context) {
+  return audit::event_for(audit::actor_of(caller), region.value(), std::move(action), std::move(entity_type),
+                          std::move(entity_id), std::move(changes), context);
+}
+
+}  // namespace sinergi::planning::support
