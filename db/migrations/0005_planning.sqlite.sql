@@ -7,7 +7,9 @@
 -- region_id; national priorities belong to no region (region_id and plan_id NULL).
 
 -- A region's medium-term plan. `current_version` is the number of the newest row of
--- plan_versions (0 while a draft has never been adopted); `version` counts edits.
+-- plan_versions (0 while a draft has never been adopted); `version` counts edits of this row;
+-- `content_version` counts changes of the plan's nodes, links, indicators and targets (a
+-- server keeps the cascade it has read until this number moves).
 CREATE TABLE plans (
   id INTEGER PRIMARY KEY,
   region_id BIGINT NOT NULL REFERENCES regions (id),
@@ -21,6 +23,7 @@ CREATE TABLE plans (
   regulation_date TEXT,
   current_version INTEGER NOT NULL DEFAULT 0,
   version BIGINT NOT NULL DEFAULT 1,
+  content_version BIGINT NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (region_id, kind, first_year)

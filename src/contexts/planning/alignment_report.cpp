@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <deque>
 #include <set>
 #include <tuple>
@@ -193,43 +194,107 @@ std::unordered_set<std::int64_t> objectives_reached_by_programs(const std::vecto
   return visited;
 }
 
-struct Similarity {
-  double share = 0;
-  std::vector<std::string> shared;
+// Word sets as sorted ids into one vocabulary, so comparing two of them allocates nothing:
+// a province of 400 programs makes 80,000 comparisons per report.
+class Vocabulary {
+ public:
+  std::vector<std::uint32_t> ids(std::string_view text) {
+    std::set<std::string> words;
+    add_words(text, words);
+    std::vector<std::uint32_t> result;
+    result.reserve(words.size());
+    for (const std::string& word : words) {
+      const auto [entry, inserted] = ids_.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
+      if (inserted) {
+        words_.push_back(word);
+      }
+      result.push_back(entry->second);
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+  }
+  const std::string& word(std::uint32_t id) const { return words_[id]; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> words_;
 };
 
-Similarity similarity(const std::set<std::string>& a, const std::set<std::string>& b) {
-  Similarity result;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(result.shared));
-  const std::size_t united = a.size() + b.size() - result.shared.size();
-  result.share = united == 0 ? 0 : static_cast<double>(result.shared.size()) / static_cast<double>(united);
-  return result;
+std::size_t shared_count(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::size_t shared = 0;
+  auto left = a.begin();
+  auto right = b.begin();
+  while (left != a.end() && right != b.end()) {
+    if (*left < *right) {
+      ++left;
+    } else if (*right < *left) {
+      ++right;
+    } else {
+      ++shared;
+      ++left;
+      ++right;
+    }
+  }
+  return shared;
+}
+
+// True when the sets share at least `minimum` words and `share` of their union.
+bool alike(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, std::size_t minimum,
+           double share, double& found_share) {
+  if (a.size() < minimum || b.size() < minimum) {
+    return false;
+  }
+  const std::size_t shared = shared_count(a, b);
+  const std::size_t united = a.size() + b.size() - shared;
+  found_share = united == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(united);
+  return shared >= minimum && found_share >= share;
 }
 
 void synergy_hints(const std::vector<ReportNode>& nodes, const std::vector<ReportIndicator>& indicators,
                    const Index& index, std::vector<Finding>& findings) {
   struct Candidate {
     const ReportNode* node;
-    std::set<std::string> title;
-    std::vector<std::set<std::string>> indicators;
+    std::vector<std::uint32_t> title;
+    std::vector<std::vector<std::uint32_t>> indicators;
   };
+  Vocabulary vocabulary;
   std::unordered_map<std::int64_t, std::size_t> candidate_of;
   std::vector<Candidate> candidates;
   for (const ReportNode& node : nodes) {
     if (node.kind == PlanNodeKind::program && node.agency_id && !node.code.starts_with("X")) {
       candidate_of.emplace(node.id, candidates.size());
-      candidates.push_back(Candidate{&node, {}, {}});
-      add_words(node.title, candidates.back().title);
+      candidates.push_back(Candidate{&node, vocabulary.ids(node.title), {}});
     }
   }
   for (const ReportIndicator& indicator : indicators) {
     const auto found = candidate_of.find(indicator.node);
     if (found != candidate_of.end()) {
-      std::set<std::string> words;
-      add_words(indicator.name, words);
-      candidates[found->second].indicators.push_back(std::move(words));
+      candidates[found->second].indicators.push_back(vocabulary.ids(indicator.name));
     }
   }
+  // Words that a quarter of the programs use say nothing about any one of them (in a plan where
+  // every title reads "PROGRAM ... BIDANG ...", "bidang" would pair everything with everything).
+  std::unordered_map<std::uint32_t, std::size_t> programs_using;
+  for (const Candidate& candidate : candidates) {
+    std::set<std::uint32_t> used(candidate.title.begin(), candidate.title.end());
+    for (const auto& words : candidate.indicators) {
+      used.insert(words.begin(), words.end());
+    }
+    for (const std::uint32_t id : used) {
+      ++programs_using[id];
+    }
+  }
+  const std::size_t common = std::max<std::size_t>(4, candidates.size() / 4);
+  auto drop_common = [&](std::vector<std::uint32_t>& words) {
+    std::erase_if(words, [&](std::uint32_t id) { return programs_using[id] > common; });
+  };
+  for (Candidate& candidate : candidates) {
+    drop_common(candidate.title);
+    for (auto& words : candidate.indicators) {
+      drop_common(words);
+    }
+  }
+
   for (std::size_t first = 0; first < candidates.size(); ++first) {
     for (std::size_t second = first + 1; second < candidates.size(); ++second) {
       const Candidate& a = candidates[first];
@@ -237,27 +302,41 @@ void synergy_hints(const std::vector<ReportNode>& nodes, const std::vector<Repor
       if (a.node->agency_id == b.node->agency_id || a.node->code == b.node->code) {
         continue;
       }
-      Similarity best = similarity(a.title, b.title);
-      bool alike = best.shared.size() >= 2 && best.share >= kSynergyTitleShare;
-      for (const auto& left_words : a.indicators) {
-        for (const auto& right_words : b.indicators) {
-          Similarity pair = similarity(left_words, right_words);
-          if (pair.shared.size() >= 3 && pair.share >= kSynergyIndicatorShare &&
-              (!alike || pair.share > best.share)) {
-            best = std::move(pair);
-            alike = true;
+      double share = 0;
+      double best_share = 0;
+      const std::vector<std::uint32_t>* left_words = nullptr;
+      const std::vector<std::uint32_t>* right_words = nullptr;
+      if (alike(a.title, b.title, 2, kSynergyTitleShare, share)) {
+        best_share = share;
+        left_words = &a.title;
+        right_words = &b.title;
+      }
+      for (const auto& left : a.indicators) {
+        for (const auto& right : b.indicators) {
+          if (alike(left, right, 3, kSynergyIndicatorShare, share) && share > best_share) {
+            best_share = share;
+            left_words = &left;
+            right_words = &right;
           }
         }
       }
-      if (!alike) {
+      if (left_words == nullptr) {
         continue;
+      }
+      std::vector<std::uint32_t> shared;
+      std::set_intersection(left_words->begin(), left_words->end(), right_words->begin(), right_words->end(),
+                            std::back_inserter(shared));
+      std::vector<std::string> shared_words;
+      for (const std::uint32_t id : shared) {
+        shared_words.push_back(vocabulary.word(id));
+      }
+      std::sort(shared_words.begin(), shared_words.end());
+      std::string words;
+      for (const std::string& word : shared_words) {
+        words += (words.empty() ? "" : ", ") + word;
       }
       const ReportNode& left = a.node->code <= b.node->code ? *a.node : *b.node;
       const ReportNode& right = &left == a.node ? *b.node : *a.node;
-      std::string words;
-      for (const std::string& word : best.shared) {
-        words += (words.empty() ? "" : ", ") + word;
-      }
       const std::string left_agency = index.agency(left.agency_id);
       const std::string right_agency = index.agency(right.agency_id);
       findings.push_back(Finding{

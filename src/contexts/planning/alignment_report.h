@@ -79,7 +79,8 @@ struct Finding {
 // cross-field program (X.XX, which every agency has), their codes differ, and either their
 // titles or two of their indicators' names look alike: the words (lower case, Indonesian
 // function words and generic planning words removed) overlap by at least this Jaccard share,
-// with at least two shared words for titles and three for indicator names.
+// with at least two shared words for titles and three for indicator names. Words used by more
+// than a quarter of the plan's programs (and at least four) are left out as generic.
 inline constexpr double kSynergyTitleShare = 0.4;
 inline constexpr double kSynergyIndicatorShare = 0.6;
 

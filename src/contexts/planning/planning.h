@@ -82,6 +82,8 @@ struct PlanRecord {
   std::optional<Date> regulation_date;
   int current_version = 0;  // newest plan version (0: never adopted)
   std::int64_t version = 1;
+  // Moves with every change of the plan's nodes, links, indicators or targets (touch_plan).
+  std::int64_t content_version = 1;
   std::string created_at;  // ISO-8601 UTC, set by the store
   std::string updated_at;
 };

@@ -1,5 +1,8 @@
 #include "contexts/planning/planning_json.h"
 
+#include "core/input_text.h"
+#include "platform/http/json_body.h"
+
 namespace sinergi::planning {
 
 using Json = nlohmann::json;
@@ -149,43 +152,132 @@ Json node_detail_json(const NodeDetail& detail) {
   return json;
 }
 
-Json tree_json(const TreeView& view, const std::string& search) {
-  Json nodes = Json::array();
+namespace {
+
+// Appends `text` as a JSON string: quotes, backslashes and control characters escaped,
+// ill-formed UTF-8 replaced by U+FFFD (as to_json_text does).
+void append_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t index = 0;
+  while (index < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    if (byte < 0x80) {
+      if (byte == '"' || byte == '\\') {
+        out += '\\';
+        out += static_cast<char>(byte);
+      } else if (byte < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+      } else {
+        out += static_cast<char>(byte);
+      }
+      ++index;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(text.substr(index));
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++index;
+    } else {
+      out.append(text.substr(index, length));
+      index += length;
+    }
+  }
+  out += '"';
+}
+
+void append_decimal(std::string& out, const std::optional<Decimal>& value) {
+  if (value) {
+    append_string(out, value->to_string());
+  } else {
+    out += "null";
+  }
+}
+
+}  // namespace
+
+// Written by hand rather than through nlohmann objects: a province's tree has thousands of
+// nodes and indicator chips, and building the object tree took ~100 ms of a 103 ms answer
+// (bench/planning, bench/results/planning_service.md).
+std::string tree_json_text(const TreeView& view, const std::string& search) {
+  std::string out;
+  out.reserve(256 + view.tree.nodes.size() * 256);
+  out += "{\"plan\":";
+  out += http::to_json_text(plan_json(view.plan));
+  out += ",\"q\":";
+  append_string(out, search);
+  out += ",\"nodes\":[";
   for (std::size_t index = 0; index < view.tree.nodes.size(); ++index) {
     const TreeNode& node = view.tree.nodes[index];
-    Json chips = Json::array();
+    if (index > 0) {
+      out += ',';
+    }
+    out += "{\"id\":" + std::to_string(node.id) + ",\"kind\":";
+    append_string(out, name(node.kind));
+    out += ",\"code\":";
+    append_string(out, node.code);
+    out += ",\"title\":";
+    append_string(out, node.title);
+    out += ",\"agency_code\":";
+    if (view.agency_codes[index]) {
+      append_string(out, *view.agency_codes[index]);
+    } else {
+      out += "null";
+    }
+    out += ",\"indicators\":[";
+    bool first_chip = true;
     for (const std::int64_t id : node.indicator_ids) {
       const auto found = view.indicators.find(id);
       if (found == view.indicators.end()) {
         continue;
       }
-      const IndicatorRecord& indicator = found->second;
-      Json targets = Json::array();
-      for (const Target& target : indicator.targets) {
-        targets.push_back(target_json(target));
+      const IndicatorRecord& indicator = *found->second;
+      out += first_chip ? "" : ",";
+      first_chip = false;
+      out += "{\"id\":" + std::to_string(id) + ",\"name\":";
+      append_string(out, indicator.name);
+      out += ",\"unit\":";
+      append_string(out, indicator.unit);
+      out += indicator.key_indicator ? ",\"key_indicator\":true" : ",\"key_indicator\":false";
+      out += ",\"baseline_value\":";
+      append_decimal(out, indicator.baseline_value);
+      out += ",\"targets\":[";
+      for (std::size_t t = 0; t < indicator.targets.size(); ++t) {
+        const Target& target = indicator.targets[t];
+        out += t > 0 ? ",{\"year\":" : "{\"year\":";
+        out += std::to_string(target.year);
+        if (target.value) {
+          out += ",\"value\":";
+          append_decimal(out, target.value);
+        } else {
+          out += ",\"lower\":";
+          append_decimal(out, target.lower);
+          out += ",\"upper\":";
+          append_decimal(out, target.upper);
+        }
+        out += '}';
       }
-      chips.push_back(Json{{"id", id},
-                           {"name", indicator.name},
-                           {"unit", indicator.unit},
-                           {"key_indicator", indicator.key_indicator},
-                           {"baseline_value", decimal_json(indicator.baseline_value)},
-                           {"targets", targets}});
+      out += "]}";
     }
-    nodes.push_back(Json{{"id", node.id},
-                         {"kind", name(node.kind)},
-                         {"code", node.code},
-                         {"title", node.title},
-                         {"agency_code", optional_text(view.agency_codes[index])},
-                         {"indicators", chips},
-                         {"children", node.children},
-                         {"matches", node.matches},
-                         {"on_match_path", node.on_match_path}});
+    out += "],\"children\":[";
+    for (std::size_t c = 0; c < node.children.size(); ++c) {
+      out += (c > 0 ? "," : "") + std::to_string(node.children[c]);
+    }
+    out += node.matches ? "],\"matches\":true" : "],\"matches\":false";
+    out += node.on_match_path ? ",\"on_match_path\":true}" : ",\"on_match_path\":false}";
   }
-  return Json{{"plan", plan_json(view.plan)},
-              {"q", search},
-              {"nodes", nodes},
-              {"roots", view.tree.roots},
-              {"unplaced", view.tree.unplaced}};
+  out += "],\"roots\":[";
+  for (std::size_t r = 0; r < view.tree.roots.size(); ++r) {
+    out += (r > 0 ? "," : "") + std::to_string(view.tree.roots[r]);
+  }
+  out += "],\"unplaced\":[";
+  for (std::size_t u = 0; u < view.tree.unplaced.size(); ++u) {
+    out += (u > 0 ? "," : "") + std::to_string(view.tree.unplaced[u]);
+  }
+  out += "]}";
+  return out;
 }
 
 Json version_json(const PlanVersionRecord& version) {

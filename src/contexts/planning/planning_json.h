@@ -19,7 +19,8 @@ nlohmann::json link_json(const LinkView& view);
 nlohmann::json target_json(const Target& target);
 nlohmann::json indicator_json(const IndicatorView& view);
 nlohmann::json node_detail_json(const NodeDetail& detail);
-nlohmann::json tree_json(const TreeView& view, const std::string& search);
+// The performance tree as JSON text (docs/api/planning.md), written directly for speed.
+std::string tree_json_text(const TreeView& view, const std::string& search);
 nlohmann::json version_json(const PlanVersionRecord& version);
 nlohmann::json revision_json(const RevisionView& view);
 // The whole plan as stored: {"plan", "national_priorities", "nodes", "links", "indicators"}.

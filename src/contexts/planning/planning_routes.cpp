@@ -419,7 +419,10 @@ void register_view_routes(auth::SecuredRouter& router, PlanningService& service)
                const std::string search = parameters.text("q", 200).value_or("");
                const std::optional<std::string> agency = parameters.text("agency", 40);
                TRY(parameters.finish());
-               return json_response(200, tree_json(TRY(service.tree(caller, id, search, agency)), search));
+               Response response =
+                   Response::json(200, tree_json_text(TRY(service.tree(caller, id, search, agency)), search));
+               response.headers.set("Cache-Control", "no-store");
+               return response;
              });
   router.add(
       Method::get, "/api/v1/plans/{id}/alignment-report", "getAlignmentReport", Action::planning_read,

@@ -340,19 +340,41 @@ Result<NodeRecord> find_plan_node(PlanningStore& store, RegionId region, NodeId 
 std::vector<NodeSummary> dependants_of(const NodeRecord& node, const LoadedPlan& loaded,
                                        const Agencies& agencies) {
   std::vector<NodeSummary> result;
-  for (const LinkRecord& link : loaded.links) {
+  for (const LinkRecord& link : loaded.links()) {
     if (link.to == node.id) {
       if (const NodeRecord* from = loaded.find(link.from)) {
         result.push_back(summary_of(*from, agencies));
       }
     }
   }
-  for (const NodeRecord& child : loaded.nodes) {
+  for (const NodeRecord& child : loaded.nodes()) {
     if (child.parent_id == node.id) {
       result.push_back(summary_of(child, agencies));
     }
   }
   return result;
+}
+
+// A revision records target changes by indicator; deleting an indicator it names would erase
+// that history (or leave a pending revision with nothing to apply), so it is refused.
+Result<void> refuse_if_in_revision(PlanningStore& store, RegionId region, PlanId plan,
+                                   const std::vector<IndicatorId>& indicators) {
+  if (indicators.empty()) {
+    return success();
+  }
+  for (const RevisionRecord& revision : TRY(store.plan_revisions(region, plan))) {
+    for (const TargetChange& change : revision.changes) {
+      if (std::find(indicators.begin(), indicators.end(), change.indicator_id) != indicators.end()) {
+        return conflict(
+            "id",
+            "indikator " + change.indicator_id.to_string() + " tercatat dalam revisi " +
+                revision.id.to_string() + "; riwayat revisi tidak boleh hilang, jadi tidak dapat dihapus",
+            "indicator " + change.indicator_id.to_string() + " is named in revision " +
+                revision.id.to_string() + "; revision history must stay, so it cannot be deleted");
+      }
+    }
+  }
+  return success();
 }
 
 Error dependants_error(const NodeRecord& node, const std::vector<NodeSummary>& dependants) {
@@ -373,7 +395,12 @@ Error dependants_error(const NodeRecord& node, const std::vector<NodeSummary>& d
 }  // namespace
 
 PlanningService::PlanningService(PlanningRepository& repository, const Clock& clock, AgencyDirectory agencies)
-    : repository_(repository), clock_(clock), agencies_(std::move(agencies)) {}
+    : repository_(repository),
+      clock_(clock),
+      agencies_(std::move(agencies)),
+      cache_(std::make_unique<support::PlanCache>()) {}
+
+PlanningService::~PlanningService() = default;
 
 // --- National priorities ---
 
@@ -593,7 +620,7 @@ Result<PlanView> PlanningService::update_plan(const Principal& caller, PlanId id
                         "the period of an adopted plan cannot change");
       }
       std::vector<FieldError> outside;
-      for (const IndicatorRecord& indicator : loaded.indicators) {
+      for (const IndicatorRecord& indicator : loaded.indicators()) {
         for (const Target& target : indicator.targets) {
           if (!changes.period.contains(target.year)) {
             add_field_error(outside, "last_year",
@@ -619,7 +646,7 @@ Result<PlanView> PlanningService::update_plan(const Principal& caller, PlanId id
     TRY(store.append_audit(event(caller, region, "plan.update", "plan", id.to_string(),
                                  audit::diff_fields(plan_record_json(before), plan_record_json(after)),
                                  context)));
-    return PlanView{after, count(loaded.nodes, loaded.indicators)};
+    return PlanView{after, count(loaded.nodes(), loaded.indicators())};
   });
 }
 
@@ -682,7 +709,7 @@ Result<NodeDetail> PlanningService::node(const Principal& caller, NodeId id) {
   return read_transaction<NodeDetail>(repository_, [&](PlanningStore& store) -> Result<NodeDetail> {
     NodeRecord node = TRY(find_plan_node(store, region, id));
     LoadedPlan loaded;
-    TRY(load_plan(store, region, *node.plan_id, loaded));
+    TRY(load_plan(store, region, *node.plan_id, loaded, cache_.get()));
     NodeDetail detail;
     detail.node = view_of(node, agencies);
     if (node.parent_id) {
@@ -690,12 +717,12 @@ Result<NodeDetail> PlanningService::node(const Principal& caller, NodeId id) {
         detail.parent = summary_of(*parent, agencies);
       }
     }
-    for (const NodeRecord& child : loaded.nodes) {
+    for (const NodeRecord& child : loaded.nodes()) {
       if (child.parent_id == node.id) {
         detail.children.push_back(summary_of(child, agencies));
       }
     }
-    for (const LinkRecord& link : loaded.links) {
+    for (const LinkRecord& link : loaded.links()) {
       const NodeRecord* from = loaded.find(link.from);
       const NodeRecord* to = loaded.find(link.to);
       if (from == nullptr || to == nullptr) {
@@ -707,7 +734,7 @@ Result<NodeDetail> PlanningService::node(const Principal& caller, NodeId id) {
         detail.links_in.push_back(LinkView{link, summary_of(*from, agencies), summary_of(*to, agencies)});
       }
     }
-    for (const IndicatorRecord& indicator : loaded.indicators) {
+    for (const IndicatorRecord& indicator : loaded.indicators()) {
       if (indicator.node_id == node.id) {
         detail.indicators.push_back(view_of(indicator, node, agencies));
       }
@@ -829,6 +856,7 @@ Result<NodeView> PlanningService::create_node(const Principal& caller, PlanId pl
     }
     TRY(validation_result(std::move(errors)));
     NodeRecord stored = TRY(store.insert_node(region, node));
+    TRY(store.touch_plan(region, plan));
     const NodeView view = view_of(stored, agencies);
     TRY(store.append_audit(event(caller, region, "plan_node.create", "plan_node", stored.id.to_string(),
                                  audit::diff_fields(nullptr, node_json(view)), context)));
@@ -885,6 +913,7 @@ Result<NodeView> PlanningService::update_node(const Principal& caller, NodeId id
     if (!TRY(store.update_node(region, changed))) {
       return stale_version("Simpul", "node");
     }
+    TRY(store.touch_plan(region, *node.plan_id));
     changed.version = version + 1;
     const NodeView after = view_of(changed, agencies);
     TRY(store.append_audit(event(caller, region, "plan_node.update", "plan_node", id.to_string(),
@@ -907,7 +936,7 @@ Result<void> PlanningService::delete_node(const Principal& caller, NodeId id, co
       return dependants_error(node, dependants);
     }
     if (loaded.plan.status == PlanStatus::adopted) {
-      for (const IndicatorRecord& indicator : loaded.indicators) {
+      for (const IndicatorRecord& indicator : loaded.indicators()) {
         if (indicator.node_id == node.id && !indicator.targets.empty()) {
           return conflict("id",
                           "indikator \"" + indicator.name +
@@ -917,7 +946,15 @@ Result<void> PlanningService::delete_node(const Principal& caller, NodeId id, co
         }
       }
     }
+    std::vector<IndicatorId> own;
+    for (const IndicatorRecord& indicator : loaded.indicators()) {
+      if (indicator.node_id == node.id) {
+        own.push_back(indicator.id);
+      }
+    }
+    TRY(refuse_if_in_revision(store, region, *node.plan_id, own));
     TRY(store.delete_node(region, id));
+    TRY(store.touch_plan(region, *node.plan_id));
     TRY(store.append_audit(event(caller, region, "plan_node.delete", "plan_node", id.to_string(),
                                  audit::diff_fields(node_json(view_of(node, agencies)), nullptr), context)));
     return success();
@@ -954,8 +991,8 @@ namespace {
 
 std::vector<PlanNode> plain_nodes(const LoadedPlan& loaded) {
   std::vector<PlanNode> nodes;
-  nodes.reserve(loaded.priorities.size() + loaded.nodes.size());
-  for (const auto* list : {&loaded.priorities, &loaded.nodes}) {
+  nodes.reserve(loaded.priorities.size() + loaded.nodes().size());
+  for (const auto* list : {&std::as_const(loaded.priorities), &loaded.nodes()}) {
     for (const NodeRecord& node : *list) {
       nodes.push_back(PlanNode{node.id.value(), node.kind, node.code, node.title});
     }
@@ -1002,8 +1039,8 @@ Result<LinkView> PlanningService::create_link(const Principal& caller, PlanId pl
     }
     std::vector<FieldError> errors;
     LinkRecord link{LinkId(0), plan, NodeId(from), NodeId(to), weight_field(weight, errors)};
-    std::vector<FieldError> problems =
-        check_new_link(plain_nodes(loaded), plain_links(loaded.links), AlignmentLink{from, to, link.weight});
+    std::vector<FieldError> problems = check_new_link(plain_nodes(loaded), plain_links(loaded.links()),
+                                                      AlignmentLink{from, to, link.weight});
     for (FieldError& problem : problems) {
       problem.field = problem.field == "from" ? "from_id" : problem.field == "to" ? "to_id" : problem.field;
       errors.push_back(std::move(problem));
@@ -1023,6 +1060,7 @@ Result<LinkView> PlanningService::create_link(const Principal& caller, PlanId pl
     }
     TRY(validation_result(std::move(errors)));
     LinkRecord stored = TRY(store.insert_link(region, link));
+    TRY(store.touch_plan(region, plan));
     LinkView view{stored, summary_of(*source, agencies), summary_of(*target, agencies)};
     TRY(store.append_audit(event(caller, region, "alignment_link.create", "alignment_link",
                                  stored.id.to_string(), audit::diff_fields(nullptr, link_json(view)),
@@ -1054,6 +1092,7 @@ Result<LinkView> PlanningService::update_link(const Principal& caller, LinkId id
     TRY(require_node_manager(caller, region, *source));
     const LinkView before{*link, summary_of(*source, agencies), summary_of(*target, agencies)};
     TRY(store.update_link_weight(region, id, new_weight));
+    TRY(store.touch_plan(region, link->plan_id));
     LinkView after = before;
     after.link.weight = new_weight;
     TRY(store.append_audit(event(caller, region, "alignment_link.update", "alignment_link", id.to_string(),
@@ -1077,6 +1116,7 @@ Result<void> PlanningService::delete_link(const Principal& caller, LinkId id, co
     }
     TRY(require_node_manager(caller, region, *source));
     TRY(store.delete_link(region, id));
+    TRY(store.touch_plan(region, link->plan_id));
     const LinkView before{*link, summary_of(*source, agencies), summary_of(*target, agencies)};
     TRY(store.append_audit(event(caller, region, "alignment_link.delete", "alignment_link", id.to_string(),
                                  audit::diff_fields(link_json(before), nullptr), context)));
@@ -1120,6 +1160,7 @@ Result<IndicatorView> PlanningService::create_indicator(const Principal& caller,
     indicator.plan_id = plan.id;
     indicator.node_id = node.id;
     IndicatorRecord stored = TRY(store.insert_indicator(region, indicator));
+    TRY(store.touch_plan(region, plan.id));
     const IndicatorView view = view_of(stored, node, agencies);
     TRY(store.append_audit(event(caller, region, "indicator.create", "indicator", stored.id.to_string(),
                                  audit::diff_fields(nullptr, indicator_json(view)), context)));
@@ -1154,6 +1195,7 @@ Result<IndicatorView> PlanningService::update_indicator(const Principal& caller,
     if (!TRY(store.update_indicator(region, changed))) {
       return stale_version("Indikator", "indicator");
     }
+    TRY(store.touch_plan(region, plan.id));
     changed.version = version + 1;
     const IndicatorView before = view_of(*existing, node, agencies);
     const IndicatorView after = view_of(changed, node, agencies);
@@ -1180,7 +1222,9 @@ Result<void> PlanningService::delete_indicator(const Principal& caller, Indicato
       return conflict("id", "rencana sudah ditetapkan: indikator bertarget tidak dapat dihapus",
                       "the plan is adopted: an indicator with targets cannot be deleted");
     }
+    TRY(refuse_if_in_revision(store, region, plan.id, {id}));
     TRY(store.delete_indicator(region, id));
+    TRY(store.touch_plan(region, plan.id));
     TRY(store.append_audit(
         event(caller, region, "indicator.delete", "indicator", id.to_string(),
               audit::diff_fields(indicator_json(view_of(*existing, node, agencies)), nullptr), context)));

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -170,13 +171,19 @@ struct RevisionView {
   std::unordered_map<std::int64_t, std::string> indicator_names;  // indicator id -> name
 };
 
-// The performance tree with what the web shows on each node.
+namespace support {
+struct PlanContent;
+class PlanCache;
+}  // namespace support
+
+// The performance tree with what the web shows on each node. The indicators point into the
+// plan's cached content, which `content` keeps alive.
 struct TreeView {
   PlanView plan;
-  std::vector<NodeRecord> nodes;  // parallel to tree.nodes
   PerformanceTree tree;
   std::vector<std::optional<std::string>> agency_codes;  // parallel to tree.nodes
-  std::unordered_map<std::int64_t, IndicatorRecord> indicators;
+  std::unordered_map<std::int64_t, const IndicatorRecord*> indicators;
+  std::shared_ptr<const support::PlanContent> content;
 };
 
 // Everything of one plan, as stored (exports and version snapshots).
@@ -216,6 +223,9 @@ class PlanningService {
  public:
   // REQUIRES: every argument outlives the service.
   PlanningService(PlanningRepository& repository, const Clock& clock, AgencyDirectory agencies);
+  ~PlanningService();
+  PlanningService(const PlanningService&) = delete;
+  PlanningService& operator=(const PlanningService&) = delete;
 
   // --- National priorities ---
   Result<std::vector<NodeView>> national_priorities(const auth::Principal& caller);
@@ -293,6 +303,7 @@ class PlanningService {
   PlanningRepository& repository_;
   const Clock& clock_;
   AgencyDirectory agencies_;
+  std::unique_ptr<support::PlanCache> cache_;  // the cascades the views read
 };
 
 }  // namespace sinergi::planning

@@ -38,8 +38,11 @@ class PlanningStore {
   virtual Result<std::optional<PlanRecord>> find_plan(RegionId region, PlanId id) = 0;
   // Sets id, version 1, created_at and updated_at.
   virtual Result<PlanRecord> insert_plan(RegionId region, const PlanRecord& plan) = 0;
-  // Every field but id and created_at; sets updated_at.
+  // Every field but id, created_at and content_version; sets updated_at.
   virtual Result<bool> update_plan(RegionId region, const PlanRecord& plan) = 0;
+  // Records that the plan's nodes, links, indicators or targets changed: content_version + 1.
+  // Every such change calls it in its transaction, so a cached cascade is never stale.
+  virtual Result<void> touch_plan(RegionId region, PlanId plan) = 0;
 
   // --- Nodes ---
   // Every national priority, by code.

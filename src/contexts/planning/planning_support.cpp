@@ -56,8 +56,28 @@ Result<Agencies> load_agencies(const AgencyDirectory& directory, RegionId region
 }
 
 const NodeRecord* LoadedPlan::find(NodeId id) const {
-  const auto found = node_by_id.find(id.value());
-  return found == node_by_id.end() ? nullptr : found->second;
+  if (const auto found = content->node_by_id.find(id.value()); found != content->node_by_id.end()) {
+    return found->second;
+  }
+  const auto found = priority_by_id.find(id.value());
+  return found == priority_by_id.end() ? nullptr : found->second;
+}
+
+std::shared_ptr<const PlanContent> PlanCache::find(PlanId plan, std::int64_t content_version) const {
+  const std::lock_guard lock(mutex_);
+  const auto found = entries_.find(plan.value());
+  if (found == entries_.end() || found->second.first != content_version) {
+    return nullptr;
+  }
+  return found->second.second;
+}
+
+void PlanCache::put(PlanId plan, std::int64_t content_version, std::shared_ptr<const PlanContent> content) {
+  const std::lock_guard lock(mutex_);
+  if (entries_.size() >= kMaxPlans && !entries_.contains(plan.value())) {
+    entries_.clear();  // rare: more plans read than a region has; start over
+  }
+  entries_[plan.value()] = {content_version, std::move(content)};
 }
 
 Result<PlanRecord> find_plan(PlanningStore& store, RegionId region, PlanId plan) {
@@ -68,19 +88,31 @@ Result<PlanRecord> find_plan(PlanningStore& store, RegionId region, PlanId plan)
   return std::move(*found);
 }
 
-Result<void> load_plan(PlanningStore& store, RegionId region, PlanId plan, LoadedPlan& loaded) {
+Result<void> load_plan(PlanningStore& store, RegionId region, PlanId plan, LoadedPlan& loaded,
+                       PlanCache* cache) {
   loaded.plan = TRY(find_plan(store, region, plan));
   loaded.priorities = TRY(store.national_priorities());
-  loaded.nodes = TRY(store.plan_nodes(region, plan));
-  loaded.links = TRY(store.plan_links(region, plan));
-  loaded.indicators = TRY(store.plan_indicators(region, plan));
-  loaded.node_by_id.clear();
-  loaded.node_by_id.reserve(loaded.priorities.size() + loaded.nodes.size());
+  loaded.priority_by_id.clear();
   for (const NodeRecord& node : loaded.priorities) {
-    loaded.node_by_id.emplace(node.id.value(), &node);
+    loaded.priority_by_id.emplace(node.id.value(), &node);
   }
-  for (const NodeRecord& node : loaded.nodes) {
-    loaded.node_by_id.emplace(node.id.value(), &node);
+  if (cache != nullptr) {
+    loaded.content = cache->find(plan, loaded.plan.content_version);
+    if (loaded.content) {
+      return success();
+    }
+  }
+  auto content = std::make_shared<PlanContent>();
+  content->nodes = TRY(store.plan_nodes(region, plan));
+  content->links = TRY(store.plan_links(region, plan));
+  content->indicators = TRY(store.plan_indicators(region, plan));
+  content->node_by_id.reserve(content->nodes.size());
+  for (const NodeRecord& node : content->nodes) {
+    content->node_by_id.emplace(node.id.value(), &node);
+  }
+  loaded.content = content;
+  if (cache != nullptr) {
+    cache->put(plan, loaded.plan.content_version, std::move(content));
   }
   return success();
 }
@@ -144,17 +176,17 @@ Cascade cascade_of(const LoadedPlan& loaded, const Agencies& agencies) {
   for (const NodeRecord& node : loaded.priorities) {
     cascade.priorities.push_back(view_of(node, agencies));
   }
-  for (const NodeRecord& node : loaded.nodes) {
+  for (const NodeRecord& node : loaded.nodes()) {
     cascade.nodes.push_back(view_of(node, agencies));
   }
-  for (const LinkRecord& link : loaded.links) {
+  for (const LinkRecord& link : loaded.links()) {
     const NodeRecord* from = loaded.find(link.from);
     const NodeRecord* to = loaded.find(link.to);
     if (from != nullptr && to != nullptr) {
       cascade.links.push_back(LinkView{link, summary_of(*from, agencies), summary_of(*to, agencies)});
     }
   }
-  for (const IndicatorRecord& indicator : loaded.indicators) {
+  for (const IndicatorRecord& indicator : loaded.indicators()) {
     if (const NodeRecord* node = loaded.find(indicator.node_id)) {
       cascade.indicators.push_back(view_of(indicator, *node, agencies));
     }

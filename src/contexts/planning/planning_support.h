@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,20 +33,49 @@ struct Agencies {
 };
 Result<Agencies> load_agencies(const AgencyDirectory& directory, RegionId region);
 
-// Everything of one plan, as stored.
-struct LoadedPlan {
-  PlanRecord plan;
-  std::vector<NodeRecord> priorities;
+// The cascade of one plan as stored: what the tree and the report are computed from. Shared,
+// immutable once built (it may sit in the PlanCache while requests read it).
+struct PlanContent {
   std::vector<NodeRecord> nodes;
   std::vector<LinkRecord> links;
   std::vector<IndicatorRecord> indicators;
-  std::unordered_map<std::int64_t, const NodeRecord*> node_by_id;  // plan nodes and priorities
+  std::unordered_map<std::int64_t, const NodeRecord*> node_by_id;  // into nodes
+};
 
+// Cascades read recently, keyed by plan and the content_version they were read at. A plan of
+// 5,000 sub-activities takes ~150 ms to read back from SQLite and ~2 ms to compute on, so the
+// tree and the report reuse what they read until a change moves content_version (every
+// change does, in its transaction: touch_plan). Thread-safe.
+class PlanCache {
+ public:
+  std::shared_ptr<const PlanContent> find(PlanId plan, std::int64_t content_version) const;
+  void put(PlanId plan, std::int64_t content_version, std::shared_ptr<const PlanContent> content);
+
+ private:
+  static constexpr std::size_t kMaxPlans = 32;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::shared_ptr<const PlanContent>>> entries_;
+};
+
+// Everything of one plan: its record and the national priorities (always read fresh) and its
+// content (from the cache when still current).
+struct LoadedPlan {
+  PlanRecord plan;
+  std::vector<NodeRecord> priorities;
+  std::unordered_map<std::int64_t, const NodeRecord*> priority_by_id;  // into priorities
+  std::shared_ptr<const PlanContent> content;
+
+  const std::vector<NodeRecord>& nodes() const { return content->nodes; }
+  const std::vector<LinkRecord>& links() const { return content->links; }
+  const std::vector<IndicatorRecord>& indicators() const { return content->indicators; }
+  // A plan node or a national priority.
   const NodeRecord* find(NodeId id) const;
 };
-// NotFound when the plan is not the region's. The node index points into the returned value:
-// keep it where it is (do not copy).
-Result<void> load_plan(PlanningStore& store, RegionId region, PlanId plan, LoadedPlan& loaded);
+// NotFound when the plan is not the region's. With a cache, the content is reused when its
+// content_version is current (reads only: changes pass no cache). The priority index points
+// into the returned value: keep it where it is (do not copy).
+Result<void> load_plan(PlanningStore& store, RegionId region, PlanId plan, LoadedPlan& loaded,
+                       PlanCache* cache = nullptr);
 Result<PlanRecord> find_plan(PlanningStore& store, RegionId region, PlanId plan);
 
 NodeSummary summary_of(const NodeRecord& node, const Agencies& agencies);

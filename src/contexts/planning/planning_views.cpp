@@ -96,18 +96,18 @@ Result<TreeView> PlanningService::tree(const Principal& caller, PlanId plan, con
   }
   return read_transaction<TreeView>(repository_, [&](PlanningStore& store) -> Result<TreeView> {
     LoadedPlan loaded;
-    TRY(load_plan(store, region, plan, loaded));
+    TRY(load_plan(store, region, plan, loaded, cache_.get()));
     TreeView view;
-    view.plan = PlanView{loaded.plan, count(loaded.nodes, loaded.indicators)};
+    view.content = loaded.content;
+    view.plan = PlanView{loaded.plan, count(loaded.nodes(), loaded.indicators())};
     std::vector<PlanNode> nodes;
     std::vector<std::pair<std::int64_t, std::int64_t>> hierarchy;
-    for (const auto* list : {&loaded.priorities, &loaded.nodes}) {
+    for (const auto* list : {&std::as_const(loaded.priorities), &loaded.nodes()}) {
       for (const NodeRecord& node : *list) {
         if (agency && node.agency_id && *node.agency_id != *agency) {
           continue;
         }
         nodes.push_back(PlanNode{node.id.value(), node.kind, node.code, node.title});
-        view.nodes.push_back(node);
         view.agency_codes.push_back(agencies.code_of(node.agency_id));
         if (node.parent_id) {
           hierarchy.emplace_back(node.id.value(), node.parent_id->value());
@@ -115,14 +115,14 @@ Result<TreeView> PlanningService::tree(const Principal& caller, PlanId plan, con
       }
     }
     std::vector<AlignmentLink> links;
-    links.reserve(loaded.links.size());
-    for (const LinkRecord& link : loaded.links) {
+    links.reserve(loaded.links().size());
+    for (const LinkRecord& link : loaded.links()) {
       links.push_back(AlignmentLink{link.from.value(), link.to.value(), link.weight});
     }
     std::unordered_map<std::int64_t, std::vector<std::int64_t>> indicators_by_node;
-    for (IndicatorRecord& indicator : loaded.indicators) {
+    for (const IndicatorRecord& indicator : loaded.indicators()) {
       indicators_by_node[indicator.node_id.value()].push_back(indicator.id.value());
-      view.indicators.emplace(indicator.id.value(), std::move(indicator));
+      view.indicators.emplace(indicator.id.value(), &indicator);
     }
     view.tree = build_performance_tree(nodes, links, hierarchy, indicators_by_node, search);
     return view;
@@ -146,10 +146,10 @@ Result<AlignmentReportPage> PlanningService::alignment_report(const Principal& c
   return read_transaction<AlignmentReportPage>(
       repository_, [&](PlanningStore& store) -> Result<AlignmentReportPage> {
         LoadedPlan loaded;
-        TRY(load_plan(store, region, plan, loaded));
+        TRY(load_plan(store, region, plan, loaded, cache_.get()));
         std::vector<ReportNode> nodes;
-        nodes.reserve(loaded.priorities.size() + loaded.nodes.size());
-        for (const auto* list : {&loaded.priorities, &loaded.nodes}) {
+        nodes.reserve(loaded.priorities.size() + loaded.nodes().size());
+        for (const auto* list : {&std::as_const(loaded.priorities), &loaded.nodes()}) {
           for (const NodeRecord& node : *list) {
             nodes.push_back(ReportNode{
                 node.id.value(), node.kind, node.code, node.title,
@@ -158,11 +158,11 @@ Result<AlignmentReportPage> PlanningService::alignment_report(const Principal& c
           }
         }
         std::vector<AlignmentLink> links;
-        for (const LinkRecord& link : loaded.links) {
+        for (const LinkRecord& link : loaded.links()) {
           links.push_back(AlignmentLink{link.from.value(), link.to.value(), link.weight});
         }
         std::vector<ReportIndicator> indicators;
-        for (const IndicatorRecord& indicator : loaded.indicators) {
+        for (const IndicatorRecord& indicator : loaded.indicators()) {
           ReportIndicator entry{indicator.id.value(),
                                 indicator.node_id.value(),
                                 indicator.name,
@@ -235,7 +235,7 @@ Result<Cascade> PlanningService::cascade(const Principal& caller, PlanId plan) {
   const Agencies agencies = TRY(load_agencies(agencies_, region));
   return read_transaction<Cascade>(repository_, [&](PlanningStore& store) -> Result<Cascade> {
     LoadedPlan loaded;
-    TRY(load_plan(store, region, plan, loaded));
+    TRY(load_plan(store, region, plan, loaded, cache_.get()));
     return cascade_of(loaded, agencies);
   });
 }
@@ -497,6 +497,7 @@ Result<RevisionView> PlanningService::approve_revision(const Principal& caller, 
     for (const auto& [indicator, targets] : new_targets) {
       TRY(store.replace_targets(region, IndicatorId(indicator), targets));
     }
+    TRY(store.touch_plan(region, plan.id));
     const int number = plan.current_version + 1;
     revision.status = RevisionStatus::approved;
     revision.decided_by_user_id = caller.user_id;

@@ -77,6 +77,7 @@ struct PlanColumns {
   soci::indicator regulation_date_indicator = soci::i_null;
   int current_version = 0;
   long long version = 1;
+  long long content_version = 1;
   std::string created_at;
   std::string updated_at;
 
@@ -92,6 +93,7 @@ struct PlanColumns {
     statement.exchange(soci::into(regulation_date, regulation_date_indicator));
     statement.exchange(soci::into(current_version));
     statement.exchange(soci::into(version));
+    statement.exchange(soci::into(content_version));
     statement.exchange(soci::into(created_at));
     statement.exchange(soci::into(updated_at));
   }
@@ -109,6 +111,7 @@ struct PlanColumns {
     }
     plan.current_version = current_version;
     plan.version = version;
+    plan.content_version = content_version;
     plan.created_at = created_at;
     plan.updated_at = updated_at;
     return plan;
@@ -116,7 +119,7 @@ struct PlanColumns {
 };
 constexpr std::string_view kPlanColumns =
     "SELECT id, kind, title, first_year, last_year, vision, status, regulation_number, regulation_date, "
-    "current_version, version, created_at, updated_at FROM plans ";
+    "current_version, version, content_version, created_at, updated_at FROM plans ";
 
 struct NodeColumns {
   long long id = 0;
@@ -536,6 +539,13 @@ class SqlPlanningStore final : public PlanningStore {
         .text(", version = version + 1");
     versioned_where(query, region, plan.id.value(), plan.version);
     return execute(session_, query) == 1;
+  }
+
+  Result<void> touch_plan(RegionId region, PlanId plan) override {
+    BoundQuery query("UPDATE plans SET content_version = content_version + 1 WHERE region_id = ");
+    query.value(region.value()).text(" AND id = ").value(plan.value());
+    execute(session_, query);
+    return success();
   }
 
   // --- Nodes ---
