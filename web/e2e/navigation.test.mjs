@@ -6,7 +6,8 @@
 // records (attendance.read and a NIP on the account; of the demo accounts only kadis.dinkes
 // and staf.dinkes have one) or the rates (attendance.rates.read); organization.manage ->
 // Impor Data, users.manage -> Pengguna, api_tokens.manage -> Token API, audit.read ->
-// Jejak Audit, agency_users.read with an agency role -> Pengguna OPD.
+// Jejak Audit, agency_users.read with an agency role -> Pengguna OPD; planning.read (every
+// signed-in role, docs/api/planning.md) -> Perencanaan, after Kehadiran.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -20,20 +21,21 @@ import {
 
 const ORGANIZATION = ['Organisasi', 'Kekosongan Jabatan'];
 const ATTENDANCE = 'Kehadiran';
+const PLANNING = 'Perencanaan';
 
 const EXPECTED_NAVIGATION = {
-  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
-  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE],
-  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE],
-  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE],
-  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE],
-  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE],
-  bpkad: ['Beranda', ...ORGANIZATION],
-  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Jejak Audit'],
-  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Pengguna OPD'],
-  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, 'Pengguna OPD'],
-  'staf.disdikbud': ['Beranda', ...ORGANIZATION, 'Pengguna OPD'],
-  dprd: ['Beranda', ...ORGANIZATION],
+  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
+  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
+  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
+  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
+  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
+  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
+  bpkad: ['Beranda', ...ORGANIZATION, PLANNING],
+  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Jejak Audit'],
+  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Pengguna OPD'],
+  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Pengguna OPD'],
+  'staf.disdikbud': ['Beranda', ...ORGANIZATION, PLANNING, 'Pengguna OPD'],
+  dprd: ['Beranda', ...ORGANIZATION, PLANNING],
 };
 
 const suite = useServerAndBrowser();

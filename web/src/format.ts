@@ -91,3 +91,24 @@ export function formatBytes(bytes: number): string {
   }
   return `${new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
+
+/**
+ * An exact decimal sent as text with a dot ("78.25", "-1.41", "1234567.5") in the
+ * locale's notation ("78,25", "-1,41", "1.234.567,5"), digit for digit: never through
+ * binary floating point, so no digit is lost or added.
+ */
+export function formatDecimal(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') {
+    return '—';
+  }
+  const text = String(value).trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) {
+    return text;
+  }
+  const english = intlLocale().startsWith('en');
+  const group = english ? ',' : '.';
+  const point = english ? '.' : ',';
+  const whole = (match[2] ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${match[1]}${whole}${match[3] ? point + match[3] : ''}`;
+}

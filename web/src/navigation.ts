@@ -36,6 +36,9 @@ export function navigationItems(): NavItem[] {
   if (attendance) {
     items.push({ id: 'kehadiran', to: attendance.to, labelKey: 'nav.attendance', descriptionKey: 'home.linkAttendance' });
   }
+  if (can('planning.read')) {
+    items.push({ id: 'perencanaan', to: '/perencanaan', labelKey: 'nav.planning', descriptionKey: 'home.linkPlanning' });
+  }
   if (can('organization.manage')) {
     items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'nav.import', descriptionKey: 'home.linkImport' });
   }
@@ -69,7 +72,7 @@ export function navigationItems(): NavItem[] {
   return items;
 }
 
-export type Section = 'organisasi' | 'kehadiran';
+export type Section = 'organisasi' | 'kehadiran' | 'perencanaan';
 
 export interface SectionItem {
   id: string;
@@ -90,6 +93,11 @@ export function sectionItems(section: Section): SectionItem[] {
     }
     if (can('organization.manage')) {
       items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'sectionNav.import' });
+    }
+  } else if (section === 'perencanaan') {
+    if (can('planning.read')) {
+      items.push({ id: 'rencana', to: '/perencanaan', labelKey: 'sectionNav.plans' });
+      items.push({ id: 'prioritas-nasional', to: '/perencanaan/prioritas-nasional', labelKey: 'sectionNav.priorities' });
     }
   } else {
     if (readsOthersAttendance()) {

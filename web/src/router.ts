@@ -171,6 +171,48 @@ export const router = createRouter({
       meta: { titleKey: 'rates.title', permission: 'attendance.rates.read' },
     },
     {
+      path: '/perencanaan',
+      name: 'perencanaan',
+      component: () => import('./views/PlansView.vue'),
+      meta: { titleKey: 'plans.title', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/prioritas-nasional',
+      name: 'prioritas-nasional',
+      component: () => import('./views/NationalPrioritiesView.vue'),
+      meta: { titleKey: 'priorities.title', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/:id(\\d+)',
+      name: 'rencana-pohon',
+      component: () => import('./views/PlanDetailView.vue'),
+      meta: { titleKey: 'planDetail.tabs.tree', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/:id(\\d+)/simpul',
+      name: 'rencana-simpul',
+      component: () => import('./views/PlanDetailView.vue'),
+      meta: { titleKey: 'planDetail.tabs.nodes', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/:id(\\d+)/keselarasan',
+      name: 'rencana-keselarasan',
+      component: () => import('./views/PlanDetailView.vue'),
+      meta: { titleKey: 'planDetail.tabs.alignment', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/:id(\\d+)/versi',
+      name: 'rencana-versi',
+      component: () => import('./views/PlanDetailView.vue'),
+      meta: { titleKey: 'planDetail.tabs.versions', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/simpul/:id(\\d+)',
+      name: 'simpul-detail',
+      component: () => import('./views/PlanNodeView.vue'),
+      meta: { titleKey: 'nodeDetail.title', permission: 'planning.read' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'tidak-ditemukan',
       component: () => import('./views/NotFoundView.vue'),
