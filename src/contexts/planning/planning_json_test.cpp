@@ -12,8 +12,9 @@ Decimal decimal(std::string_view text) {
 // The tree's JSON is written by hand for speed; it must still be JSON that a parser reads back
 // exactly, whatever the titles hold.
 TEST(TreeJsonTextTest, ParsesBackWithEveryFieldAndEscapedText) {
-  const std::vector<PlanNode> nodes{{1, PlanNodeKind::national_priority, "AC-4", "Asta Cita \"empat\""},
-                                    {2, PlanNodeKind::region_mission, "M1", "Misi\\satu\nbaris\tdua \x01 \xff akhir"}};
+  const std::vector<PlanNode> nodes{
+      {1, PlanNodeKind::national_priority, "AC-4", "Asta Cita \"empat\""},
+      {2, PlanNodeKind::region_mission, "M1", "Misi\\satu\nbaris\tdua \x01 \xff akhir"}};
   IndicatorRecord indicator;
   indicator.id = IndicatorId(7);
   indicator.name = "Pertumbuhan ekonomi";

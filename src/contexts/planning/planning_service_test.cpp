@@ -62,8 +62,8 @@ Decimal dec(std::string_view text) {
   return Decimal::parse(text, NumberFormat::plain).value();
 }
 
-auth::Principal principal_with(std::vector<auth::Role> roles, std::int64_t user_id, std::int64_t region_id,
-                               std::optional<std::int64_t> agency = {}) {
+auth::Principal principal_with(const std::vector<auth::Role>& roles, std::int64_t user_id,
+                               std::int64_t region_id, std::optional<std::int64_t> agency = {}) {
   auth::Principal principal;
   principal.kind = auth::Principal::Kind::user;
   principal.user_id = user_id;
@@ -199,7 +199,7 @@ class PlanningServiceTest : public ::testing::TestWithParam<db::Backend> {
     return created.ok() ? created.value().node.id : NodeId(0);
   }
 
-  LinkId make_link(PlanId plan, NodeId from, NodeId to, std::optional<std::string> weight = {}) {
+  LinkId make_link(PlanId plan, NodeId from, NodeId to, const std::optional<std::string>& weight = {}) {
     auto created = service_->create_link(planner_, plan, from.value(), to.value(), weight, context_);
     EXPECT_TRUE(created.ok()) << describe(created.error());
     return created.ok() ? created.value().link.id : LinkId(0);

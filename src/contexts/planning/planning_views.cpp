@@ -424,7 +424,7 @@ Result<RevisionView> PlanningService::propose_revision(const Principal& caller, 
                         "tahun ini belum memiliki target untuk dihapus; isi target barunya",
                         "this year has no target to remove; enter the new target");
       }
-      revision.changes.push_back(std::move(change));
+      revision.changes.push_back(change);
     }
     TRY(validation_result(std::move(problems)));
     std::sort(revision.changes.begin(), revision.changes.end(),

@@ -384,7 +384,7 @@ TEST_P(SqlPlanningStoreTest, LinkWeightsRoundTripExactly) {
   ASSERT_EQ(priorities.size(), 8U);
 
   auto insert = [&](NodeId from, NodeId to, std::optional<Decimal> weight) {
-    LinkRecord link{LinkId(0), plan.id, from, to, std::move(weight)};
+    LinkRecord link{LinkId(0), plan.id, from, to, weight};
     return write<LinkRecord>([&](PlanningStore& store) { return store.insert_link(region_, link); });
   };
   LinkRecord weighted = insert(objective_1.id, goal.id, dec("33.33"));
