@@ -516,15 +516,16 @@ Result<void> PlanningService::delete_national_priority(const Principal& caller, 
 
 // --- Plans ---
 
+// The counts come from the cached cascade: listing plans must not read every node and target.
 Result<std::vector<PlanView>> PlanningService::plans(const Principal& caller) {
   RegionId region = TRY(region_of(caller));
   return read_transaction<std::vector<PlanView>>(
       repository_, [&](PlanningStore& store) -> Result<std::vector<PlanView>> {
         std::vector<PlanView> views;
-        for (PlanRecord& plan : TRY(store.plans(region))) {
-          const PlanCounts counts =
-              count(TRY(store.plan_nodes(region, plan.id)), TRY(store.plan_indicators(region, plan.id)));
-          views.push_back(PlanView{std::move(plan), counts});
+        for (const PlanRecord& plan : TRY(store.plans(region))) {
+          LoadedPlan loaded;
+          TRY(load_plan(store, region, plan.id, loaded, cache_.get()));
+          views.push_back(PlanView{loaded.plan, count(loaded.nodes(), loaded.indicators())});
         }
         return views;
       });
@@ -533,10 +534,9 @@ Result<std::vector<PlanView>> PlanningService::plans(const Principal& caller) {
 Result<PlanView> PlanningService::plan(const Principal& caller, PlanId id) {
   RegionId region = TRY(region_of(caller));
   return read_transaction<PlanView>(repository_, [&](PlanningStore& store) -> Result<PlanView> {
-    PlanRecord plan = TRY(find_plan(store, region, id));
-    const PlanCounts counts =
-        count(TRY(store.plan_nodes(region, id)), TRY(store.plan_indicators(region, id)));
-    return PlanView{std::move(plan), counts};
+    LoadedPlan loaded;
+    TRY(load_plan(store, region, id, loaded, cache_.get()));
+    return PlanView{loaded.plan, count(loaded.nodes(), loaded.indicators())};
   });
 }
 
