@@ -22,16 +22,14 @@
 namespace sinergi::organization {
 namespace {
 
+using tabular::ColumnSpec;
+using tabular::Layout;
+using tabular::parse_flag;
+using tabular::quote_text;
+using tabular::RowView;
+
 // ---------------------------------------------------------------------------------------
 // Columns
-
-// One column of a kind: its API name, the other spellings accepted in a header (already in
-// normalized_header() form), and whether a file must have it.
-struct ColumnSpec {
-  std::string_view field;
-  std::array<std::string_view, 3> aliases;
-  bool required = false;
-};
 
 constexpr ColumnSpec kAgencyColumns[] = {
     {"code", {"kode", "kode_opd"}, true},
@@ -119,94 +117,6 @@ std::string_view sheet_name(ImportKind kind) {
   return "Presensi";
 }
 
-bool is_ascii_letter_or_digit(char character) {
-  return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
-         is_ascii_digit(character);
-}
-
-// Lower-case ASCII with every run of other ASCII characters (spaces, '-', '.', '/', '(',
-// ...) turned into one '_' and none at either end: "Kode OPD" and "kode-opd" give
-// "kode_opd", "Pangkat/Golongan" gives "pangkat_golongan". Other bytes are kept.
-std::string normalized_header(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  bool pending_separator = false;
-  for (char character : text) {
-    const bool ascii = static_cast<unsigned char>(character) < 0x80;
-    if (ascii && !is_ascii_letter_or_digit(character)) {
-      pending_separator = true;
-      continue;
-    }
-    if (pending_separator && !result.empty()) {
-      result += '_';
-    }
-    pending_separator = false;
-    if (character >= 'A' && character <= 'Z') {
-      character = static_cast<char>(character - 'A' + 'a');
-    }
-    result += character;
-  }
-  return result;
-}
-
-std::string quote_text(std::string_view text) {
-  return "'" + excerpt_for_message(text) + "'";
-}
-
-// Where each of the kind's columns is in the file.
-class Layout {
- public:
-  void set(std::string_view field, std::size_t column) { columns_.emplace_back(field, column); }
-  std::optional<std::size_t> find(std::string_view field) const {
-    for (const auto& [name, column] : columns_) {
-      if (name == field) {
-        return column;
-      }
-    }
-    return std::nullopt;
-  }
-  // The API name of the file's column `column`, or "" when it is not one of the kind's.
-  std::string_view field_at(std::size_t column) const {
-    for (const auto& [name, index] : columns_) {
-      if (index == column) {
-        return name;
-      }
-    }
-    return {};
-  }
-
- private:
-  std::vector<std::pair<std::string_view, std::size_t>> columns_;
-};
-
-// One data row, read through the layout.
-class RowView {
- public:
-  RowView(const std::vector<std::string>& cells, const Layout& layout) : cells_(cells), layout_(layout) {}
-
-  // The file has the column (its cell may still be empty).
-  bool has(std::string_view field) const { return layout_.find(field).has_value(); }
-  // The cell, trimmed; "" when the file has no such column.
-  std::string_view text(std::string_view field) const {
-    const auto column = layout_.find(field);
-    if (!column || *column >= cells_.size()) {
-      return {};
-    }
-    return trim_ascii_whitespace(cells_[*column]);
-  }
-  // The cell, trimmed; nullopt when the file has no such column.
-  std::optional<std::string> optional_text(std::string_view field) const {
-    if (!has(field)) {
-      return std::nullopt;
-    }
-    return std::string(text(field));
-  }
-
- private:
-  const std::vector<std::string>& cells_;
-  const Layout& layout_;
-};
-
 // ---------------------------------------------------------------------------------------
 // Problems
 
@@ -230,17 +140,12 @@ std::string column_of_field(std::string_view field) {
   return std::string(field);
 }
 
-class Problems {
+// The shared collector, with the organization's field names mapped to its columns.
+class Problems : public tabular::Problems {
  public:
-  explicit Problems(ImportReport& report) : report_(report) {}
+  using tabular::Problems::error;
+  using tabular::Problems::Problems;
 
-  void error(std::size_t row, std::string column, std::string message_id, std::string message_en) {
-    ++report_.error_count;
-    if (report_.errors.size() < kMaxListedProblems) {
-      report_.errors.push_back(
-          ImportProblem{row, std::move(column), std::move(message_id), std::move(message_en)});
-    }
-  }
   void error(std::size_t row, const FieldError& field, std::string_view suffix_id = {},
              std::string_view suffix_en = {}) {
     error(row, column_of_field(field.field), field.message_id + std::string(suffix_id),
@@ -253,16 +158,6 @@ class Problems {
     }
     return !errors.empty();
   }
-  void warning(std::size_t row, std::string column, std::string message_id, std::string message_en) {
-    if (report_.warnings.size() < kMaxListedProblems) {
-      report_.warnings.push_back(
-          ImportProblem{row, std::move(column), std::move(message_id), std::move(message_en)});
-    }
-  }
-  std::int64_t error_count() const { return report_.error_count; }
-
- private:
-  ImportReport& report_;
 };
 
 bool has_error_on(const std::vector<FieldError>& errors, std::string_view field) {
@@ -282,20 +177,6 @@ void add_duplicate_error(std::vector<FieldError>& errors, std::string_view field
 void add_unknown_agency_error(std::vector<FieldError>& errors, std::string_view code) {
   add_field_error(errors, "agency_code", "kode OPD " + quote_text(code) + " tidak terdaftar di wilayah ini",
                   "the agency code " + quote_text(code) + " is not registered in this region");
-}
-
-// Yes/no cells: empty is "no".
-std::optional<bool> parse_flag(std::string_view text) {
-  const std::string value = normalized_header(text);
-  static constexpr std::string_view kYes[] = {"1", "true", "ya", "y", "yes", "benar"};
-  static constexpr std::string_view kNo[] = {"", "0", "false", "tidak", "no", "n", "bukan", "salah"};
-  if (std::find(std::begin(kYes), std::end(kYes), value) != std::end(kYes)) {
-    return true;
-  }
-  if (std::find(std::begin(kNo), std::end(kNo), value) != std::end(kNo)) {
-    return false;
-  }
-  return std::nullopt;
 }
 
 std::optional<bool> check_flag(std::string_view text, std::vector<FieldError>& errors,
@@ -1251,79 +1132,6 @@ Result<void> import_rows(ImportKind kind, ImportContext& context) {
   return import_attendance(context);
 }
 
-// ---------------------------------------------------------------------------------------
-// The header
-
-constexpr std::size_t kHeaderRow = 1;
-
-std::string accepted_names(const ColumnSpec& spec) {
-  std::string names;
-  for (std::string_view alias : spec.aliases) {
-    if (!alias.empty()) {
-      names += (names.empty() ? "" : ", ") + std::string(alias);
-    }
-  }
-  return names;
-}
-
-// Maps the header to the kind's columns, reporting unknown columns (warnings), columns
-// given twice and required columns missing (errors).
-Layout map_header(ImportKind kind, const tabular::Table& table, Problems& problems) {
-  Layout layout;
-  const auto specs = columns_of(kind);
-  std::vector<std::optional<std::size_t>> found(specs.size());
-  for (std::size_t column = 0; column < table.header.size(); ++column) {
-    const std::string& title = table.header[column];
-    if (title.empty()) {
-      continue;
-    }
-    const std::string normalized = normalized_header(title);
-    const auto spec = normalized.empty()
-                          ? specs.end()
-                          : std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec& candidate) {
-                              return candidate.field == normalized ||
-                                     std::find(candidate.aliases.begin(), candidate.aliases.end(),
-                                               normalized) != candidate.aliases.end();
-                            });
-    if (spec == specs.end()) {
-      problems.warning(kHeaderRow, title, "kolom " + quote_text(title) + " tidak dikenal dan diabaikan",
-                       "the column " + quote_text(title) + " is not known and is ignored");
-      continue;
-    }
-    auto& slot = found[static_cast<std::size_t>(spec - specs.begin())];
-    if (slot) {
-      problems.error(kHeaderRow, std::string(spec->field),
-                     "kolom " + quote_text(title) + " dan " + quote_text(table.header[*slot]) +
-                         " sama-sama berarti " + std::string(spec->field) + "; hapus salah satunya",
-                     "the columns " + quote_text(table.header[*slot]) + " and " + quote_text(title) +
-                         " both mean " + std::string(spec->field) + "; remove one of them");
-      continue;
-    }
-    slot = column;
-    layout.set(spec->field, column);
-  }
-  if (table.header.empty()) {
-    return layout;
-  }
-  for (std::size_t index = 0; index < specs.size(); ++index) {
-    if (found[index] || !specs[index].required) {
-      continue;
-    }
-    const std::string others = accepted_names(specs[index]);
-    const std::string field(specs[index].field);
-    problems.error(kHeaderRow, field,
-                   "kolom wajib " + quote_text(field) + " tidak ada di baris judul" +
-                       (others.empty() ? "" : " (nama lain yang diterima: " + others + ")"),
-                   "the required column " + quote_text(field) + " is missing from the header row" +
-                       (others.empty() ? "" : " (also accepted: " + others + ")"));
-  }
-  return layout;
-}
-
-std::string_view format_name(tabular::Format format) {
-  return format == tabular::Format::csv ? "csv" : "xlsx";
-}
-
 }  // namespace
 
 std::string_view name(ImportKind kind) {
@@ -1353,20 +1161,6 @@ std::optional<ImportKind> parse_import_kind(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view name(ImportMode mode) {
-  return mode == ImportMode::commit ? "commit" : "dry_run";
-}
-
-std::optional<ImportMode> parse_import_mode(std::string_view text) {
-  if (text == "dry_run") {
-    return ImportMode::dry_run;
-  }
-  if (text == "commit") {
-    return ImportMode::commit;
-  }
-  return std::nullopt;
-}
-
 SpreadsheetImporter::SpreadsheetImporter(OrganizationRepository& repository, const Clock& clock,
                                          OrganizationOptions options)
     : repository_(repository), clock_(clock), options_(options) {}
@@ -1385,50 +1179,16 @@ Result<ImportReport> SpreadsheetImporter::run(const auth::Principal& caller, Imp
   }
   const RegionId region(*caller.region_id);
 
-  tabular::ReadLimits limits;
-  limits.max_input_bytes = kMaxImportBytes;
-  if (file.bytes.size() > limits.max_input_bytes) {
-    // Refused before the format is guessed, so the answer does not depend on the bytes.
-    return Error::with_fields(ErrorCode::FileLimitExceeded,
-                              {FieldError{"file", "ukuran berkas melebihi batas 20 MB",
-                                          "the file is larger than the limit of 20 MB"}});
-  }
-  const tabular::Format format = TRY(tabular::detect_format(file.bytes, file.content_type, file.file_name));
-  const tabular::Table table = TRY(tabular::read_table(file.bytes, format, limits));
-
   ImportReport report;
   report.kind = kind;
   report.mode = mode;
-  report.rows = static_cast<std::int64_t>(table.rows.size());
+  const tabular::ImportTable read = TRY(tabular::read_import_table(file, columns_of(kind), report));
+  const tabular::Table& table = read.table;
+  const tabular::Layout& layout = read.layout;
+  const tabular::Format format = read.format;
   Problems problems(report);
-  const Layout layout = map_header(kind, table, problems);
-  for (const tabular::CellWarning& warning : table.warnings) {
-    const std::string_view field = layout.field_at(warning.column);
-    const std::string column = !field.empty()                         ? std::string(field)
-                               : warning.column < table.header.size() ? table.header[warning.column]
-                                                                      : std::string();
-    problems.warning(warning.row_number, column, warning.message_id, warning.message_en);
-  }
-  if (table.header.empty()) {
-    problems.error(kHeaderRow, "", "berkas kosong: tidak ada baris judul kolom maupun data",
-                   "the file is empty: it has neither a header row nor data");
-  } else if (table.rows.empty()) {
-    problems.error(kHeaderRow + 1, "", "berkas tidak berisi baris data di bawah baris judul",
-                   "the file has no data rows below the header row");
-  }
-  for (std::size_t index = 0; index < table.rows.size(); ++index) {
-    if (table.rows[index].size() > table.header.size()) {
-      problems.warning(table.row_numbers[index], "", "isian di kanan kolom terakhir yang berjudul diabaikan",
-                       "values to the right of the last titled column are ignored");
-    }
-  }
-  auto sort_problems = [](ImportReport& finished) {
-    auto by_row = [](const ImportProblem& left, const ImportProblem& right) { return left.row < right.row; };
-    std::stable_sort(finished.errors.begin(), finished.errors.end(), by_row);
-    std::stable_sort(finished.warnings.begin(), finished.warnings.end(), by_row);
-  };
   if (problems.error_count() > 0) {
-    sort_problems(report);
+    tabular::sort_problems(report);
     return report;
   }
 
@@ -1447,7 +1207,7 @@ Result<ImportReport> SpreadsheetImporter::run(const auth::Principal& caller, Imp
         {"file_name", nullptr, excerpt_for_message(file.file_name, 255)},
         {"file_size", nullptr, static_cast<std::int64_t>(file.bytes.size())},
         {"sha256", nullptr, auth::sha256_hex(file.bytes)},
-        {"format", nullptr, std::string(format_name(format))},
+        {"format", nullptr, std::string(tabular::format_name(format))},
         {"rows", nullptr, report.rows},
         {"created", nullptr, report.created},
         {"updated", nullptr, report.updated},
@@ -1461,18 +1221,12 @@ Result<ImportReport> SpreadsheetImporter::run(const auth::Principal& caller, Imp
   };
   TRY(commit ? repository_.write(work) : repository_.read(work));
   report.committed = commit && report.error_count == 0;
-  sort_problems(report);
+  tabular::sort_problems(report);
   return report;
 }
 
 Result<tabular::Sheet> SpreadsheetImporter::template_sheet(ImportKind kind) const {
-  tabular::Sheet sheet;
-  sheet.name = std::string(sheet_name(kind));
-  for (const ColumnSpec& spec : columns_of(kind)) {
-    sheet.header.emplace_back(spec.field);
-    sheet.column_widths.push_back(spec.field == "nip" ? 22.0 : 18.0);
-  }
-  return sheet;
+  return tabular::template_of(sheet_name(kind), columns_of(kind));
 }
 
 }  // namespace sinergi::organization

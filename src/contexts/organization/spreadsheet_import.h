@@ -14,7 +14,7 @@
 #include "core/result.h"
 #include "platform/audit/call_context.h"
 #include "platform/auth/principal.h"
-#include "platform/tabular/table.h"
+#include "platform/tabular/import_sheet.h"
 
 // Spreadsheet imports of the organization registry (agencies, units, positions, people,
 // assignments) and of attendance records, from CSV or XLSX (docs/api/organization.md,
@@ -50,49 +50,16 @@ std::string_view name(ImportKind kind);
 // Exactly one of the names above.
 std::optional<ImportKind> parse_import_kind(std::string_view text);
 
-enum class ImportMode { dry_run, commit };
-// "dry_run", "commit".
-std::string_view name(ImportMode mode);
-std::optional<ImportMode> parse_import_mode(std::string_view text);
+using tabular::ImportFile;
+using tabular::ImportMode;
+using tabular::ImportProblem;
+using tabular::kMaxImportBytes;
+using tabular::kMaxListedProblems;
+using tabular::name;
+using tabular::parse_import_mode;
 
-// The largest file an import reads (larger ones are refused with FileLimitExceeded).
-inline constexpr std::size_t kMaxImportBytes = std::size_t{20} * 1024 * 1024;
-// At most this many errors, and as many warnings, are listed in a report; error_count
-// counts them all.
-inline constexpr std::size_t kMaxListedProblems = 1000;
-
-// One problem of one row: `row` as the spreadsheet shows it (the header is row 1, unless
-// blank rows precede it), `column` the column's API name ("nip", "agency_code"; empty for
-// the whole row or file).
-struct ImportProblem {
-  std::size_t row = 0;
-  std::string column;
-  std::string message_id;
-  std::string message_en;
-
-  const std::string& message(Locale locale) const {
-    return locale == Locale::english ? message_en : message_id;
-  }
-  bool operator==(const ImportProblem&) const = default;
-};
-
-struct ImportReport {
+struct ImportReport : tabular::ImportOutcome {
   ImportKind kind = ImportKind::people;
-  ImportMode mode = ImportMode::dry_run;
-  bool committed = false;  // true only for a commit that wrote the file
-  std::int64_t rows = 0;   // data rows read (the header excluded)
-  std::int64_t created = 0;
-  std::int64_t updated = 0;
-  std::int64_t unchanged = 0;
-  std::vector<ImportProblem> errors;  // sorted by row; at most kMaxListedProblems
-  std::int64_t error_count = 0;       // every error, listed or not
-  std::vector<ImportProblem> warnings;
-};
-
-struct ImportFile {
-  std::string_view bytes;
-  std::string content_type;  // the request's Content-Type ("text/csv", the XLSX type, ...)
-  std::string file_name;     // X-File-Name, for the format guess and the audit trail
 };
 
 class SpreadsheetImporter {
