@@ -99,7 +99,8 @@ void record_denial(db::Database& database, const Clock& clock, const http::Reque
 }  // namespace
 
 std::vector<std::string> upload_path_prefixes() {
-  return {"/api/v1/organization/imports/", "/api/v1/attendance/imports"};
+  return {"/api/v1/organization/imports/", "/api/v1/attendance/imports", "/api/v1/plans/*/imports/",
+          "/api/v1/nomenclature/imports"};
 }
 
 void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system, Services& services) {
@@ -109,6 +110,7 @@ void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies&
   organization::register_import_routes(router, services.importer());
   organization::register_attendance_routes(router, services.attendance());
   planning::register_planning_routes(router, services.planning());
+  planning::register_planning_import_routes(router, services.plan_importer(), services.planning());
   register_audit_routes(router, *system.database);
 }
 
@@ -174,7 +176,8 @@ Result<void> load_demo(const std::string& database_url) {
               << organization_report.people << " pegawai, " << organization_report.assignments
               << " penugasan, " << organization_report.attendance_records << " catatan presensi, "
               << planning_report.nodes << " simpul rencana, " << planning_report.links
-              << " tautan keselarasan, " << planning_report.indicators << " indikator\n";
+              << " tautan keselarasan, " << planning_report.indicators << " indikator, "
+              << planning_report.nomenclature_entries << " entri nomenklatur\n";
   }
   return success();
 }

@@ -129,6 +129,15 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"proposePlanRevision", kPlanners},
     {"approvePlanRevision", {Role::governor, Role::vice_governor, Role::secretary}},
     {"rejectPlanRevision", {Role::governor, Role::vice_governor, Role::secretary}},
+    // Imports into a plan: whoever writes plan nodes (agency roles only their own rows).
+    {"importPlanData", kPlanWriters},
+    {"getPlanImportTemplate", kPlanWriters},
+    // The national nomenclature list: read by all, imported by the administrator.
+    {"listNomenclature", kSignedIn},
+    {"exportNomenclature", kSignedIn},
+    {"importNomenclature", kAdministrator},
+    {"getNomenclatureTemplate", kAdministrator},
+    {"listSpmServices", kSignedIn},
 };
 
 // Resolves nobody: the test never calls a handler.

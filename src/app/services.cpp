@@ -19,7 +19,9 @@ Services::Services(db::Database& database, const Clock& clock, auth::PasswordHas
           })),
       planning_repository_(planning::make_sql_planning_repository(database, clock)),
       planning_(
-          std::make_unique<planning::PlanningService>(*planning_repository_, clock, agency_directory())) {}
+          std::make_unique<planning::PlanningService>(*planning_repository_, clock, agency_directory())),
+      plan_importer_(
+          std::make_unique<planning::PlanImporter>(*planning_repository_, clock, agency_directory())) {}
 
 planning::AgencyDirectory Services::agency_directory() {
   return [organization = organization_.get()](RegionId region) -> Result<std::vector<planning::AgencyInfo>> {

@@ -7,6 +7,7 @@
 #include "contexts/organization/attendance_store.h"
 #include "contexts/organization/organization_service.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/planning/plan_import.h"
 #include "contexts/planning/planning_service.h"
 #include "contexts/planning/planning_store.h"
 
@@ -42,6 +43,7 @@ class Services {
   organization::AttendanceService& attendance() { return *attendance_; }
   planning::PlanningRepository& planning_repository() { return *planning_repository_; }
   planning::PlanningService& planning() { return *planning_; }
+  planning::PlanImporter& plan_importer() { return *plan_importer_; }
   // The agencies of a region as the planning context names them (from the organization context).
   planning::AgencyDirectory agency_directory();
 
@@ -55,6 +57,7 @@ class Services {
   std::unique_ptr<organization::AttendanceService> attendance_;
   std::unique_ptr<planning::PlanningRepository> planning_repository_;
   std::unique_ptr<planning::PlanningService> planning_;
+  std::unique_ptr<planning::PlanImporter> plan_importer_;
 };
 
 }  // namespace sinergi::app

@@ -98,6 +98,7 @@ export function sectionItems(section: Section): SectionItem[] {
     if (can('planning.read')) {
       items.push({ id: 'rencana', to: '/perencanaan', labelKey: 'sectionNav.plans' });
       items.push({ id: 'prioritas-nasional', to: '/perencanaan/prioritas-nasional', labelKey: 'sectionNav.priorities' });
+      items.push({ id: 'nomenklatur', to: '/perencanaan/nomenklatur', labelKey: 'sectionNav.nomenclature' });
     }
   } else {
     if (readsOthersAttendance()) {

@@ -1,7 +1,7 @@
 // Helpers shared by the planning pages: the rules of the cascade (docs/api/planning.md),
 // exact decimals and targets.
 import { ApiError } from './api/client';
-import type { FormulaVariant, NodeKind, NodeSummary, Polarity, Target } from './api/planning';
+import { planning, type FormulaVariant, type NodeKind, type NodeSummary, type Polarity, type SpmService, type Target } from './api/planning';
 import { formatDecimal } from './format';
 import { agencyGrants, can } from './session';
 
@@ -119,4 +119,27 @@ export function canManageNode(kind: NodeKind, agencyCode: string | null): boolea
   if (!can(permission)) return false;
   if (permission !== 'planning.agency.manage' || can('planning.manage')) return true;
   return agencyGrants().some((grant) => grant.agency_code === agencyCode);
+}
+
+/** The kinds whose codes come from the national nomenclature list, and the list's level of each. */
+export const NOMENCLATURE_LEVEL_OF: Partial<Record<NodeKind, 'program' | 'activity' | 'sub_activity'>> = {
+  program: 'program',
+  activity: 'activity',
+  sub_activity: 'sub_activity',
+};
+
+let spmServices: Promise<SpmService[]> | null = null;
+
+/** The provincial SPM services (a fixed list): loaded once per page load, again after a failure. */
+export function loadSpmServices(): Promise<SpmService[]> {
+  if (!spmServices) {
+    spmServices = planning.spmServices().then(
+      (answer) => answer.items,
+      (caught: unknown) => {
+        spmServices = null;
+        throw caught;
+      },
+    );
+  }
+  return spmServices;
 }

@@ -183,6 +183,12 @@ export const router = createRouter({
       meta: { titleKey: 'priorities.title', permission: 'planning.read' },
     },
     {
+      path: '/perencanaan/nomenklatur',
+      name: 'nomenklatur',
+      component: () => import('./views/NomenclatureView.vue'),
+      meta: { titleKey: 'nomenclature.title', permission: 'planning.read' },
+    },
+    {
       path: '/perencanaan/:id(\\d+)',
       name: 'rencana-pohon',
       component: () => import('./views/PlanDetailView.vue'),
@@ -205,6 +211,12 @@ export const router = createRouter({
       name: 'rencana-versi',
       component: () => import('./views/PlanDetailView.vue'),
       meta: { titleKey: 'planDetail.tabs.versions', permission: 'planning.read' },
+    },
+    {
+      path: '/perencanaan/:id(\\d+)/impor',
+      name: 'rencana-impor',
+      component: () => import('./views/PlanDetailView.vue'),
+      meta: { titleKey: 'planDetail.tabs.import', permission: 'planning.agency.manage' },
     },
     {
       path: '/perencanaan/simpul/:id(\\d+)',

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "platform/http/spreadsheet_http.h"
+
 namespace sinergi::organization {
 
 ListParameters list_parameters(http::QueryParameters& parameters,
@@ -42,22 +44,7 @@ ListParameters list_parameters(http::QueryParameters& parameters,
 
 Result<http::Response> download_response(const tabular::Sheet& sheet, tabular::Format format,
                                          std::string_view file_stem, Date date) {
-  std::string body;
-  std::string extension;
-  if (format == tabular::Format::csv) {
-    body = tabular::write_csv(sheet);
-    extension = "csv";
-  } else {
-    body = TRY(tabular::write_xlsx(sheet));
-    extension = "xlsx";
-  }
-  http::Response response =
-      http::Response::text(200, std::move(body), std::string(tabular::content_type(format)));
-  // The stem is a fixed ASCII word of the route; no quoting issue can arise.
-  response.headers.set("Content-Disposition", "attachment; filename=\"" + std::string(file_stem) + "-" +
-                                                  format_iso_date(date) + "." + extension + "\"");
-  response.headers.set("Cache-Control", "no-store");
-  return response;
+  return http::sheet_download(sheet, format, file_stem, date);
 }
 
 }  // namespace sinergi::organization

@@ -187,6 +187,17 @@ std::string_view name(NomenclatureLevel level) {
   return "";
 }
 
+std::optional<NomenclatureLevel> parse_nomenclature_level(std::string_view text) {
+  for (NomenclatureLevel level :
+       {NomenclatureLevel::urusan, NomenclatureLevel::bidang, NomenclatureLevel::program,
+        NomenclatureLevel::activity, NomenclatureLevel::sub_activity}) {
+    if (name(level) == text) {
+      return level;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view label_id(NomenclatureLevel level) {
   switch (level) {
     case NomenclatureLevel::urusan:

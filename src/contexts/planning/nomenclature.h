@@ -29,6 +29,8 @@ namespace sinergi::planning {
 enum class NomenclatureLevel { urusan, bidang, program, activity, sub_activity };
 // "urusan", "bidang", "program", "activity", "sub_activity".
 std::string_view name(NomenclatureLevel level);
+// Exactly one of the names above.
+std::optional<NomenclatureLevel> parse_nomenclature_level(std::string_view text);
 // "urusan", "bidang urusan", "program", "kegiatan", "sub-kegiatan".
 std::string_view label_id(NomenclatureLevel level);
 // "government affair", "field", "program", "activity", "sub-activity".

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "contexts/planning/alignment.h"
+#include "contexts/planning/nomenclature.h"
 #include "contexts/planning/target.h"
 #include "core/date.h"
 #include "core/decimal.h"
@@ -100,6 +101,21 @@ struct NodeRecord {
   std::optional<std::string> field_code;  // "1.02" for nomenclature nodes of one field
   bool builtin = false;                   // seeded Asta Cita, read-only
   std::int64_t version = 1;
+};
+
+// One entry of the national nomenclature list (Kepmendagri 050-5889/2021 and its updates):
+// the standard name of a code, and for sub-activities their expected output (kinerja),
+// output indicator and unit.
+struct NomenclatureEntry {
+  std::string code;  // "1.02.02.2.01.0016"
+  NomenclatureLevel level = NomenclatureLevel::sub_activity;
+  std::optional<std::string> field_code;  // "1.02"; none for an urusan
+  std::string name;
+  std::string performance;  // kinerja
+  std::string indicator;    // indikator
+  std::string unit;         // satuan
+  std::string updated_at;
+  bool operator==(const NomenclatureEntry&) const = default;
 };
 
 struct LinkRecord {

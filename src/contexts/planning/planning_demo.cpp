@@ -130,6 +130,8 @@ class Loader {
     version.snapshot = cascade_json(support::cascade_of(loaded, directory)).dump();
     TRY(store_.insert_plan_version(region_, plan_.id, version));
 
+    TRY(seed_nomenclature(loaded));
+
     audit::AuditEvent event;
     event.actor = audit::Actor{audit::ActorType::system, std::nullopt, "demo"};
     event.region_id = region_.value();
@@ -277,6 +279,48 @@ class Loader {
   PlanRecord plan_;
   std::map<std::string, NodeId> region_codes_;  // national priorities and region levels
   std::map<std::string, std::map<std::string, NodeId>> agency_codes_;
+  // A starting nomenclature list for a database that has none, so the forms can suggest
+  // codes and the import can fill titles. A real region imports the Kepmendagri list instead.
+  Result<void> seed_nomenclature(const support::LoadedPlan& loaded) {
+    if (!TRY(store_.nomenclature_entries()).empty()) {
+      return success();
+    }
+    // Permendagri 90/2019: the eight groups of government affairs and supporting elements.
+    static constexpr std::pair<const char*, const char*> kUrusan[] = {
+        {"1", "Urusan Pemerintahan Wajib yang Berkaitan dengan Pelayanan Dasar"},
+        {"2", "Urusan Pemerintahan Wajib yang Tidak Berkaitan dengan Pelayanan Dasar"},
+        {"3", "Urusan Pemerintahan Pilihan"},
+        {"4", "Unsur Pendukung Urusan Pemerintahan"},
+        {"5", "Unsur Penunjang Urusan Pemerintahan"},
+        {"6", "Unsur Pengawasan Urusan Pemerintahan"},
+        {"7", "Unsur Kewilayahan"},
+        {"8", "Unsur Pemerintahan Umum"}};
+    std::map<std::string, NomenclatureEntry> entries;
+    for (const auto& [code, title] : kUrusan) {
+      entries.emplace(
+          code, NomenclatureEntry{code, NomenclatureLevel::urusan, std::nullopt, title, "", "", "", ""});
+    }
+    for (const UrusanField& field : urusan_fields()) {
+      entries.emplace(field.code, NomenclatureEntry{field.code, NomenclatureLevel::bidang, field.code,
+                                                    field.name, "", "", "", ""});
+    }
+    for (const NodeRecord& node : loaded.nodes()) {
+      Result<NomenclatureCode> parsed = parse_nomenclature_code(node.code);
+      if (!parsed.ok() || parsed->level < NomenclatureLevel::program) {
+        continue;
+      }
+      entries.emplace(parsed->code, NomenclatureEntry{parsed->code, parsed->level, parsed->field_code,
+                                                      node.title, "", "", "", ""});
+    }
+    std::vector<NomenclatureEntry> list;
+    for (auto& [code, entry] : entries) {
+      list.push_back(std::move(entry));
+    }
+    TRY(store_.insert_nomenclature(list));
+    report_.nomenclature_entries = static_cast<std::int64_t>(list.size());
+    return success();
+  }
+
   std::map<std::int64_t, std::string> parent_codes_;
   std::vector<PendingLink> pending_;
   PlanningDemoReport report_;

@@ -21,6 +21,10 @@ struct PlanningDemoReport {
   std::int64_t nodes = 0;
   std::int64_t links = 0;
   std::int64_t indicators = 0;
+  // Entries added to the national nomenclature list (only when it was empty): the eight
+  // urusan groups, the fields of urusan_fields.csv and the demo's program, activity and
+  // sub-activity codes with their titles.
+  std::int64_t nomenclature_entries = 0;
   bool already_present = false;
 };
 

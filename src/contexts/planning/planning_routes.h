@@ -8,8 +8,13 @@
 
 namespace sinergi::planning {
 
+class PlanImporter;
 class PlanningService;
 
 void register_planning_routes(auth::SecuredRouter& router, PlanningService& service);
+// Imports into a plan and of the nomenclature list, the nomenclature list itself, and the
+// SPM services (planning_import_routes.cpp).
+void register_planning_import_routes(auth::SecuredRouter& router, PlanImporter& importer,
+                                     PlanningService& service);
 
 }  // namespace sinergi::planning

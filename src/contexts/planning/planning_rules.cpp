@@ -389,4 +389,34 @@ NodeRecord build_node(PlanId plan, PlanNodeKind kind, const NodeRecord* parent, 
   return node;
 }
 
+std::vector<PlanNode> plain_nodes(const LoadedPlan& loaded) {
+  std::vector<PlanNode> nodes;
+  nodes.reserve(loaded.priorities.size() + loaded.nodes().size());
+  for (const auto* list : {&std::as_const(loaded.priorities), &loaded.nodes()}) {
+    for (const NodeRecord& node : *list) {
+      nodes.push_back(PlanNode{node.id.value(), node.kind, node.code, node.title});
+    }
+  }
+  return nodes;
+}
+
+std::vector<AlignmentLink> plain_links(const std::vector<LinkRecord>& links) {
+  std::vector<AlignmentLink> plain;
+  plain.reserve(links.size());
+  for (const LinkRecord& link : links) {
+    plain.push_back(AlignmentLink{link.from.value(), link.to.value(), link.weight});
+  }
+  return plain;
+}
+
+std::optional<Decimal> weight_field(const std::optional<std::string>& text, std::vector<FieldError>& errors) {
+  std::optional<Decimal> weight = decimal_field(text, "weight", errors);
+  if (weight && (*weight <= Decimal() || *weight > Decimal::from_int64(100))) {
+    add_field_error(errors, "weight", "bobot harus lebih dari 0 dan paling besar 100",
+                    "the weight must be above 0 and at most 100");
+    return std::nullopt;
+  }
+  return weight;
+}
+
 }  // namespace sinergi::planning::support

@@ -73,4 +73,10 @@ void check_optional_text(const std::string& text, std::size_t max_characters, st
 IndicatorRecord build_indicator(const IndicatorDraft& draft, const NodeRecord& node, const PlanPeriod& period,
                                 const Agencies& agencies, std::vector<FieldError>& errors);
 
+// The plan's nodes and the national priorities, and its links, as the pure alignment checks take them.
+std::vector<PlanNode> plain_nodes(const LoadedPlan& loaded);
+std::vector<AlignmentLink> plain_links(const std::vector<LinkRecord>& links);
+// A link weight as typed: above 0 and at most 100, or none.
+std::optional<Decimal> weight_field(const std::optional<std::string>& text, std::vector<FieldError>& errors);
+
 }  // namespace sinergi::planning::support

@@ -197,6 +197,15 @@ Result<void> PlanningService::delete_national_priority(const Principal& caller, 
     if (!dependants.empty()) {
       return dependants_error(*node, dependants);
     }
+    // Other regions' plans may align to it too; their nodes are not this caller's to list.
+    const std::int64_t elsewhere = TRY(store.count_links_to(id));
+    if (elsewhere > 0) {
+      return conflict("id",
+                      "prioritas nasional " + node->code + " masih menjadi acuan " +
+                          std::to_string(elsewhere) + " keterkaitan dalam rencana daerah lain",
+                      "national priority " + node->code + " is still the target of " +
+                          std::to_string(elsewhere) + " alignment links in other regions' plans");
+    }
     TRY(store.delete_node(region, id));
     TRY(store.append_audit(event(caller, region, "national_priority.delete", "plan_node", id.to_string(),
                                  audit::diff_fields(node_json(view_of(*node, Agencies{})), nullptr),
@@ -612,40 +621,6 @@ Result<std::vector<NodeSummary>> PlanningService::dependants(const Principal& ca
 }
 
 // --- Alignment links ---
-
-namespace {
-
-std::vector<PlanNode> plain_nodes(const LoadedPlan& loaded) {
-  std::vector<PlanNode> nodes;
-  nodes.reserve(loaded.priorities.size() + loaded.nodes().size());
-  for (const auto* list : {&std::as_const(loaded.priorities), &loaded.nodes()}) {
-    for (const NodeRecord& node : *list) {
-      nodes.push_back(PlanNode{node.id.value(), node.kind, node.code, node.title});
-    }
-  }
-  return nodes;
-}
-
-std::vector<AlignmentLink> plain_links(const std::vector<LinkRecord>& links) {
-  std::vector<AlignmentLink> plain;
-  plain.reserve(links.size());
-  for (const LinkRecord& link : links) {
-    plain.push_back(AlignmentLink{link.from.value(), link.to.value(), link.weight});
-  }
-  return plain;
-}
-
-std::optional<Decimal> weight_field(const std::optional<std::string>& text, std::vector<FieldError>& errors) {
-  std::optional<Decimal> weight = decimal_field(text, "weight", errors);
-  if (weight && (*weight <= Decimal() || *weight > Decimal::from_int64(100))) {
-    add_field_error(errors, "weight", "bobot harus lebih dari 0 dan paling besar 100",
-                    "the weight must be above 0 and at most 100");
-    return std::nullopt;
-  }
-  return weight;
-}
-
-}  // namespace
 
 Result<LinkView> PlanningService::create_link(const Principal& caller, PlanId plan, std::int64_t from,
                                               std::int64_t to, const std::optional<std::string>& weight,

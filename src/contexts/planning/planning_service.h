@@ -286,6 +286,10 @@ class PlanningService {
                                                const AlignmentReportQuery& query);
   Result<Cascade> cascade(const auth::Principal& caller, PlanId plan);
 
+  // --- Reference lists ---
+  // The national nomenclature list, filtered and paged (limit 0: every matching entry).
+  Result<NomenclaturePage> nomenclature(const auth::Principal& caller, const NomenclatureQuery& query);
+
   // --- Change control ---
   Result<std::vector<PlanVersionRecord>> versions(const auth::Principal& caller, PlanId plan);
   Result<PlanVersionRecord> version(const auth::Principal& caller, PlanId plan, int number);

@@ -1034,6 +1034,11 @@ TEST_P(PlanningServiceTest, NationalPrioritiesAreManagedByTheAdminAndTheBuiltInO
   ASSERT_OK(dependants);
   ASSERT_EQ(dependants.value().size(), 1U);
   EXPECT_EQ(dependants.value()[0].id, mission);
+  // The admin of another region sees no dependant of its own, and is still refused with a
+  // clear conflict (not a foreign-key failure): East Kalimantan's mission aligns to it.
+  const auth::Principal other_admin = principal_with({auth::Role::admin}, 10, other_region_);
+  expect_refused(service_->delete_national_priority(other_admin, created.value().node.id, context_),
+                 ErrorCode::Conflict, "id");
   // A national priority aligns to nothing.
   expect_refused(service_->create_link(planner_, plan, created.value().node.id.value(), builtin.value(),
                                        std::nullopt, context_),

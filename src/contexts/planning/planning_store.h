@@ -29,6 +29,18 @@ struct AuditEvent;
 
 namespace sinergi::planning {
 
+struct NomenclatureQuery {
+  std::optional<NomenclatureLevel> level;
+  std::string search;       // part of the code or of the name, any case
+  std::string code_prefix;  // "1.02": that field's entries
+  std::int64_t offset = 0;
+  std::int64_t limit = 50;  // 0: every entry
+};
+struct NomenclaturePage {
+  std::vector<NomenclatureEntry> items;
+  std::int64_t total = 0;
+};
+
 class PlanningStore {
  public:
   virtual ~PlanningStore() = default;
@@ -58,6 +70,19 @@ class PlanningStore {
   // Deletes the node with its indicators, their targets and revision changes, and the links
   // FROM it. The service refuses first while links point TO it or children hang under it.
   virtual Result<void> delete_node(RegionId region, NodeId id) = 0;
+
+  // Inserts many nodes of one plan at once (imports); ids are not returned: read plan_nodes.
+  virtual Result<void> insert_nodes(RegionId region, const std::vector<NodeRecord>& nodes) = 0;
+  // The links of every region that point to `node` (a national priority is shared by all).
+  virtual Result<std::int64_t> count_links_to(NodeId node) = 0;
+
+  // --- The national nomenclature list (no region), by code ---
+  virtual Result<NomenclaturePage> nomenclature(const NomenclatureQuery& query) = 0;
+  virtual Result<std::vector<NomenclatureEntry>> nomenclature_entries() = 0;
+  // Sets updated_at. Bulk: one COPY on PostgreSQL.
+  virtual Result<void> insert_nomenclature(const std::vector<NomenclatureEntry>& entries) = 0;
+  // Every field but the code; sets updated_at.
+  virtual Result<void> update_nomenclature(const NomenclatureEntry& entry) = 0;
 
   // --- Alignment links ---
   // Every link of the plan, by id.

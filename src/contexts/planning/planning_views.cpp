@@ -555,4 +555,14 @@ Result<RevisionView> PlanningService::reject_revision(const Principal& caller, R
   });
 }
 
+// --- Reference lists ---
+
+Result<NomenclaturePage> PlanningService::nomenclature(const Principal& caller,
+                                                       const NomenclatureQuery& query) {
+  TRY(region_of(caller));
+  return read_transaction<NomenclaturePage>(
+      repository_,
+      [&](PlanningStore& store) -> Result<NomenclaturePage> { return store.nomenclature(query); });
+}
+
 }  // namespace sinergi::planning

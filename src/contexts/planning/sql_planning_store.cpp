@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "platform/audit/audit_log.h"
 #include "platform/db/bound_query.h"
+#include "platform/db/bulk_insert.h"
 #include "platform/db/database.h"
 
 namespace sinergi::planning {
@@ -462,6 +463,56 @@ constexpr std::string_view kChangeColumns =
     "SELECT c.revision_id, c.indicator_id, c.year, c.target_value, c.lower_bound, c.upper_bound, "
     "c.previous_value, c.previous_lower, c.previous_upper FROM plan_revision_changes c ";
 
+struct NomenclatureColumns {
+  std::string code;
+  std::string level;
+  std::string field_code;
+  soci::indicator field_code_indicator = soci::i_null;
+  std::string name;
+  std::string performance;
+  std::string indicator;
+  std::string unit;
+  std::string updated_at;
+
+  void exchange_into(soci::statement& statement) {
+    statement.exchange(soci::into(code));
+    statement.exchange(soci::into(level));
+    statement.exchange(soci::into(field_code, field_code_indicator));
+    statement.exchange(soci::into(name));
+    statement.exchange(soci::into(performance));
+    statement.exchange(soci::into(indicator));
+    statement.exchange(soci::into(unit));
+    statement.exchange(soci::into(updated_at));
+  }
+  NomenclatureEntry record() const {
+    NomenclatureEntry entry;
+    entry.code = code;
+    entry.level = parse_nomenclature_level(level).value_or(NomenclatureLevel::sub_activity);
+    entry.field_code = optional_of(field_code, field_code_indicator);
+    entry.name = name;
+    entry.performance = performance;
+    entry.indicator = indicator;
+    entry.unit = unit;
+    entry.updated_at = updated_at;
+    return entry;
+  }
+};
+constexpr std::string_view kNomenclatureColumns =
+    "SELECT code, level, field_code, name, performance, indicator, unit, updated_at FROM "
+    "nomenclature_entries ";
+
+// A LIKE pattern that finds `text` anywhere, its own % _ and \ taken literally (ESCAPE '\').
+std::string contains_pattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char character : text) {
+    if (character == '%' || character == '_' || character == '\\') {
+      pattern += '\\';
+    }
+    pattern += (character >= 'A' && character <= 'Z') ? static_cast<char>(character - 'A' + 'a') : character;
+  }
+  return pattern + "%";
+}
+
 class SqlPlanningStore final : public PlanningStore {
  public:
   SqlPlanningStore(soci::session& session, db::Backend backend, const Clock& clock)
@@ -620,6 +671,125 @@ class SqlPlanningStore final : public PlanningStore {
         .value(as_long(node.version));
     region_or_national(query, region);
     return execute(session_, query) == 1;
+  }
+
+  Result<void> insert_nodes(RegionId region, const std::vector<NodeRecord>& nodes) override {
+    if (nodes.empty()) {
+      return success();
+    }
+    const std::string region_text = region.to_string();
+    const std::string now = now_text();
+    auto text_of = [](const auto& id) {
+      return id ? std::optional<std::string>(id->to_string()) : std::nullopt;
+    };
+    std::vector<db::BulkRow> rows;
+    rows.reserve(nodes.size());
+    for (const NodeRecord& node : nodes) {
+      rows.push_back(db::BulkRow{region_text, text_of(node.plan_id), text_of(node.agency_id),
+                                 text_of(node.parent_id), std::string(name(node.kind)), node.code, node.title,
+                                 node.field_code, "0", "1", now, now});
+    }
+    TRY(db::bulk_insert(session_, backend_, "plan_nodes",
+                        {"region_id", "plan_id", "agency_id", "parent_id", "kind", "code", "title",
+                         "field_code", "builtin", "version", "created_at", "updated_at"},
+                        rows));
+    return success();
+  }
+
+  Result<std::int64_t> count_links_to(NodeId node) override {
+    long long total = 0;
+    const long long node_id = node.value();
+    session_ << "SELECT COUNT(*) FROM alignment_links WHERE to_node_id = :node", soci::use(node_id),
+        soci::into(total);
+    return static_cast<std::int64_t>(total);
+  }
+
+  // --- The national nomenclature list ---
+
+  Result<NomenclaturePage> nomenclature(const NomenclatureQuery& request) override {
+    auto add_filters = [&](BoundQuery& query) {
+      query.text(" WHERE 1 = 1");
+      if (request.level) {
+        query.text(" AND level = ").value(std::string(name(*request.level)));
+      }
+      if (!request.code_prefix.empty()) {
+        query.text(" AND (code = ")
+            .value(request.code_prefix)
+            .text(" OR code LIKE ")
+            .value(contains_pattern(request.code_prefix).substr(1))
+            .text(" ESCAPE '\\')");
+      }
+      if (!request.search.empty()) {
+        const std::string pattern = contains_pattern(request.search);
+        query.text(" AND (LOWER(name) LIKE ")
+            .value(pattern)
+            .text(" ESCAPE '\\' OR code LIKE ")
+            .value(pattern)
+            .text(" ESCAPE '\\')");
+      }
+    };
+    NomenclaturePage page;
+    BoundQuery count("SELECT COUNT(*) FROM nomenclature_entries");
+    add_filters(count);
+    struct CountColumns {
+      long long total = 0;
+      void exchange_into(soci::statement& statement) { statement.exchange(soci::into(total)); }
+      long long record() const { return total; }
+    };
+    for (long long total : db::collect_rows<CountColumns>(session_, count)) {
+      page.total = total;
+    }
+    BoundQuery query(kNomenclatureColumns);
+    add_filters(query);
+    query.text(" ORDER BY code");
+    if (request.limit > 0) {
+      query.text(" LIMIT ").value(as_long(request.limit)).text(" OFFSET ").value(as_long(request.offset));
+    }
+    page.items = db::collect_rows<NomenclatureColumns>(session_, query);
+    return page;
+  }
+
+  Result<std::vector<NomenclatureEntry>> nomenclature_entries() override {
+    BoundQuery query(kNomenclatureColumns);
+    query.text("ORDER BY code");
+    return db::collect_rows<NomenclatureColumns>(session_, query);
+  }
+
+  Result<void> insert_nomenclature(const std::vector<NomenclatureEntry>& entries) override {
+    if (entries.empty()) {
+      return success();
+    }
+    const std::string now = now_text();
+    std::vector<db::BulkRow> rows;
+    rows.reserve(entries.size());
+    for (const NomenclatureEntry& entry : entries) {
+      rows.push_back(db::BulkRow{entry.code, std::string(name(entry.level)), entry.field_code, entry.name,
+                                 entry.performance, entry.indicator, entry.unit, now});
+    }
+    TRY(db::bulk_insert(
+        session_, backend_, "nomenclature_entries",
+        {"code", "level", "field_code", "name", "performance", "indicator", "unit", "updated_at"}, rows));
+    return success();
+  }
+
+  Result<void> update_nomenclature(const NomenclatureEntry& entry) override {
+    BoundQuery query("UPDATE nomenclature_entries SET level = ");
+    query.value(std::string(name(entry.level))).text(", field_code = ");
+    nullable(query, entry.field_code);
+    query.text(", name = ")
+        .value(entry.name)
+        .text(", performance = ")
+        .value(entry.performance)
+        .text(", indicator = ")
+        .value(entry.indicator)
+        .text(", unit = ")
+        .value(entry.unit)
+        .text(", updated_at = ")
+        .value(now_text())
+        .text(" WHERE code = ")
+        .value(entry.code);
+    execute(session_, query);
+    return success();
   }
 
   Result<void> delete_node(RegionId region, NodeId id) override {

@@ -167,6 +167,7 @@ constexpr std::array kPermissions = {
     Permission{Action::planning_revisions_approve, secretary, Scope::region},
 
     Permission{Action::national_priorities_manage, admin, Scope::region},
+    Permission{Action::nomenclature_manage, admin, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -234,6 +235,8 @@ std::string_view action_name(Action action) {
       return "planning.revisions.approve";
     case Action::national_priorities_manage:
       return "national_priorities.manage";
+    case Action::nomenclature_manage:
+      return "nomenclature.manage";
   }
   return "unknown";
 }

@@ -37,6 +37,7 @@ enum class Action {
   planning_agency_manage,      // an agency's goals, objectives, programs, activities and their indicators
   planning_revisions_approve,  // approve or reject a revision of an adopted plan's targets
   national_priorities_manage,  // national priorities beyond the built-in Asta Cita
+  nomenclature_manage,         // the national nomenclature list of programs and (sub-)activities
 };
 
 inline constexpr Action kAllActions[] = {Action::system_read,
@@ -59,7 +60,8 @@ inline constexpr Action kAllActions[] = {Action::system_read,
                                          Action::planning_manage,
                                          Action::planning_agency_manage,
                                          Action::planning_revisions_approve,
-                                         Action::national_priorities_manage};
+                                         Action::national_priorities_manage,
+                                         Action::nomenclature_manage};
 
 std::string_view action_name(Action action);
 std::optional<Action> parse_action(std::string_view name);

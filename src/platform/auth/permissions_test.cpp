@@ -59,6 +59,8 @@ const std::map<Action, std::set<Role>>& expected_roles() {
       {Action::planning_agency_manage, {Role::admin, Role::planner, Role::agency_head, Role::agency_staff}},
       {Action::planning_revisions_approve, {Role::governor, Role::vice_governor, Role::secretary}},
       {Action::national_priorities_manage, {Role::admin}},
+      // The national nomenclature list is reference data for every region: the administrator.
+      {Action::nomenclature_manage, {Role::admin}},
   };
   return kExpected;
 }

@@ -37,6 +37,27 @@
 #include "platform/http/dispatcher.h"
 
 namespace sinergi::http {
+
+bool starts_with_pattern(std::string_view path, std::string_view prefix) {
+  while (!prefix.empty()) {
+    const std::size_t star = prefix.find('*');
+    const std::string_view literal = prefix.substr(0, star);
+    if (!path.starts_with(literal)) {
+      return false;
+    }
+    path.remove_prefix(literal.size());
+    if (star == std::string_view::npos) {
+      return true;
+    }
+    const std::size_t segment = std::min(path.find('/'), path.size());
+    if (segment == 0) {
+      return false;
+    }
+    path.remove_prefix(segment);
+    prefix.remove_prefix(star + 1);
+  }
+  return true;
+}
 namespace {
 
 namespace asio = boost::asio;
@@ -191,7 +212,7 @@ class Server::Impl {
   // The body limit of a request to `path`.
   std::size_t body_limit_for(std::string_view path) const {
     for (const auto& prefix : options_.upload_path_prefixes) {
-      if (path.starts_with(prefix)) {
+      if (starts_with_pattern(path, prefix)) {
         return options_.upload_body_limit;
       }
     }

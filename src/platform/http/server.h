@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -15,13 +16,18 @@
 
 namespace sinergi::http {
 
+// True when `path` starts with `prefix`, each '*' of the prefix matching one non-empty path
+// segment (characters up to the next '/').
+bool starts_with_pattern(std::string_view path, std::string_view prefix);
+
 struct ServerOptions {
   std::string host = "127.0.0.1";  // an IPv4/IPv6 literal or "localhost"
   std::uint16_t port = 8080;       // 0 picks a free port; see Server::port()
   std::size_t threads = 0;         // I/O threads; 0 = one per hardware thread
   std::size_t body_limit = 1 << 20;
   // Requests whose path starts with one of these prefixes (file uploads: imports) may carry
-  // up to upload_body_limit bytes instead of body_limit.
+  // up to upload_body_limit bytes instead of body_limit. A '*' in a prefix stands for one
+  // path segment ("/api/v1/plans/*/imports/").
   std::vector<std::string> upload_path_prefixes;
   std::size_t upload_body_limit = std::size_t{20} << 20;
   std::size_t header_limit = std::size_t{16} * 1024;

@@ -1,5 +1,5 @@
 // The organization endpoints, one function each (docs/api/organization.md).
-import { api, fetchFile, uploadFile, type DownloadedFile, type RequestOptions, type UploadOptions } from './client';
+import { api, fetchFile, type DownloadedFile, type RequestOptions } from './client';
 import type {
   AgencyKind,
   AgencyRecord,
@@ -10,7 +10,6 @@ import type {
   DisciplineRow,
   EmploymentStatus,
   ImportKind,
-  ImportReport,
   Items,
   OrganizationSettings,
   OrgChart,
@@ -133,11 +132,12 @@ export interface AssignmentChanges {
 }
 
 /** Where an import of this kind is posted (attendance has its own endpoint). */
-function importPath(kind: ImportKind): string {
+export function organizationImportPath(kind: ImportKind): string {
   return kind === 'attendance' ? '/api/v1/attendance/imports' : `/api/v1/organization/imports/${enc(kind)}`;
 }
 
-function templatePath(kind: ImportKind): string {
+/** Where the empty template of an import of this kind is downloaded. */
+export function organizationTemplatePath(kind: ImportKind): string {
   return kind === 'attendance' ? '/api/v1/attendance/template' : `/api/v1/organization/imports/${enc(kind)}/template`;
 }
 
@@ -171,12 +171,6 @@ export const organization = {
   vacancies: (query: ListQuery) => api.get<VacancyPage>('/api/v1/vacancies', { query }),
   settings: () => api.get<OrganizationSettings>('/api/v1/organization/settings'),
   updateSettings: (body: OrganizationSettings) => api.put<OrganizationSettings>('/api/v1/organization/settings', body),
-
-  /** Dry run or commit of an import; the file is the request body. */
-  importFile: (kind: ImportKind, mode: 'dry_run' | 'commit', file: File, options: Omit<UploadOptions, 'query'> = {}) =>
-    uploadFile<ImportReport>(importPath(kind), file, { ...options, query: { mode } }),
-  template: (kind: ImportKind, format: ExportFormat): Promise<DownloadedFile> =>
-    fetchFile(templatePath(kind), { format }),
 
   personAttendance: (id: number, year: number) =>
     api.get<PersonAttendance>(`/api/v1/people/${id}/attendance`, { query: { year } }),

@@ -45,6 +45,72 @@ export const AGGREGATIONS: readonly Aggregation[] = ['sum', 'last', 'average', '
 export type DataSourceKind = 'bps' | 'planning_agency' | 'sector_system' | 'agency';
 export const DATA_SOURCE_KINDS: readonly DataSourceKind[] = ['bps', 'planning_agency', 'sector_system', 'agency'];
 
+/** What a plan's import brings in (docs/api/planning.md, "Imports"). */
+export type PlanImportKind = 'nodes' | 'links' | 'indicators' | 'targets';
+export const PLAN_IMPORT_KINDS: readonly PlanImportKind[] = ['nodes', 'links', 'indicators', 'targets'];
+
+/** The columns of each plan import's template, in the template's order. */
+export const PLAN_IMPORT_COLUMNS: Record<PlanImportKind, readonly string[]> = {
+  nodes: ['kind', 'code', 'title', 'parent_code', 'agency_code'],
+  links: ['from_kind', 'from_code', 'from_agency_code', 'to_kind', 'to_code', 'to_agency_code', 'weight'],
+  indicators: [
+    'node_kind',
+    'node_code',
+    'agency_code',
+    'code',
+    'name',
+    'unit',
+    'definition',
+    'formula_text',
+    'polarity',
+    'formula_variant',
+    'aggregation',
+    'baseline_year',
+    'baseline_value',
+    'data_source_kind',
+    'data_source_name',
+    'data_source_reference',
+    'responsible_agency_code',
+    'key_indicator',
+    'spm_service',
+  ],
+  targets: ['node_kind', 'node_code', 'agency_code', 'indicator', 'year', 'value', 'lower', 'upper'],
+};
+
+/** The levels of the national nomenclature list (Permendagri 90/2019). */
+export type NomenclatureLevel = 'urusan' | 'bidang' | 'program' | 'activity' | 'sub_activity';
+export const NOMENCLATURE_LEVELS: readonly NomenclatureLevel[] = ['urusan', 'bidang', 'program', 'activity', 'sub_activity'];
+export const NOMENCLATURE_IMPORT_COLUMNS: readonly string[] = ['code', 'name', 'performance', 'indicator', 'unit'];
+export const NOMENCLATURE_PATH = '/api/v1/nomenclature';
+export const NOMENCLATURE_EXPORT_PATH = '/api/v1/nomenclature/export';
+export const NOMENCLATURE_IMPORT_PATH = '/api/v1/nomenclature/imports';
+export const NOMENCLATURE_TEMPLATE_PATH = '/api/v1/nomenclature/template';
+
+export interface NomenclatureEntry {
+  code: string;
+  level: NomenclatureLevel;
+  field_code: string | null;
+  name: string;
+  performance: string;
+  indicator: string;
+  unit: string;
+  updated_at: string;
+}
+
+export interface NomenclatureQuery {
+  level?: NomenclatureLevel | '';
+  search?: string;
+  code_prefix?: string;
+  page?: number;
+  page_size?: number;
+}
+
+/** A provincial minimum service standard (SPM) service and its area ("kesehatan"). */
+export interface SpmService {
+  area: string;
+  service: string;
+}
+
 export const FINDING_KINDS = [
   'mission_without_priority',
   'objective_without_program',
@@ -337,6 +403,13 @@ export const planning = {
   alignmentReport: (planId: number, query: ListQuery) =>
     api.get<AlignmentReport>(`/api/v1/plans/${planId}/alignment-report`, { query }),
   alignmentReportPath: (planId: number) => `/api/v1/plans/${planId}/alignment-report`,
+
+  /** Where a plan import of this kind is posted (?mode=dry_run|commit). */
+  importPath: (planId: number, kind: string) => `/api/v1/plans/${planId}/imports/${enc(kind)}`,
+  importTemplatePath: (planId: number, kind: string) => `/api/v1/plans/${planId}/imports/${enc(kind)}/template`,
+
+  nomenclature: (query: NomenclatureQuery) => api.get<Page<NomenclatureEntry>>(NOMENCLATURE_PATH, { query: { ...query } }),
+  spmServices: () => api.get<Items<SpmService>>('/api/v1/spm-services'),
 
   versions: (planId: number) => api.get<Items<PlanVersion>>(`/api/v1/plans/${planId}/versions`),
   versionDetail: (planId: number, number: number) =>

@@ -404,8 +404,10 @@ export interface ImportIssue {
   message: string;
 }
 
+/** The report of an import's dry run or commit (organization, attendance and planning imports). */
 export interface ImportReport {
-  kind: ImportKind;
+  /** The import's kind: an ImportKind, a plan's import kind or "nomenclature". */
+  kind: string;
   mode: 'dry_run' | 'commit';
   committed: boolean;
   rows: number;
