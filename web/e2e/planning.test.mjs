@@ -4,7 +4,9 @@
 // tree; breaking a link shows in the alignment report and among the unplaced nodes; the
 // server's field messages and a refused delete's dependants are shown; an agency head
 // reads but does not create plans; the demo plan and its deliberate misalignments; and a
-// revision proposed by the planner and approved by the governor adds a plan version.
+// revision proposed by the planner and approved by the governor adds a plan version. The
+// plan import (a dry run that reports a row's error, then a clean commit that shows in the
+// tree), the national nomenclature list and its suggestions in the node form.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, login, navLabels, openPage, screenshot, useServerAndBrowser } from './lib/harness.mjs';
@@ -18,6 +20,12 @@ async function apiGet(page, path) {
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return response.json();
   }, path);
+}
+
+/** The number shown in a stat of an import report. */
+async function statValue(page, container, stat) {
+  const text = await page.getByTestId(container).locator(`[data-stat="${stat}"] .stat__value`).innerText();
+  return Number(text.replace(/\D/g, ''));
 }
 
 async function waitForLoaded(page) {
@@ -414,6 +422,222 @@ describe('planning cascade', () => {
       assertNoProblems(governor.problems);
     } finally {
       await governor.context.close();
+    }
+  });
+
+  test('the planner imports nodes: the dry run reports the bad row, the corrected file is committed', async () => {
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
+    try {
+      await login(page, 'bapperida');
+      const plans = await apiGet(page, '/api/v1/plans');
+      const demo = plans.items.find((plan) => /Kalimantan Timur/.test(plan.title));
+      assert.ok(demo, 'the demo plan');
+      const missionsBefore = (await apiGet(page, `/api/v1/plans/${demo.id}`)).counts.missions;
+
+      await page.goto(`/perencanaan/${demo.id}`);
+      await page.getByTestId('plan-tree').waitFor();
+      await page.getByRole('navigation', { name: 'Halaman rencana' }).getByRole('link', { name: 'Impor', exact: true }).click();
+      await page.waitForURL(new RegExp(`/perencanaan/${demo.id}/impor$`));
+      await page.getByTestId('plan-import').waitFor();
+      await page.getByLabel('Jenis data').selectOption('nodes');
+      const columns = page.getByTestId('import-columns');
+      for (const column of ['kind', 'code', 'title', 'parent_code', 'agency_code']) {
+        await columns.getByText(column, { exact: true }).waitFor();
+      }
+
+      // Row 2 is a new mission, row 3 a goal under a mission that exists nowhere.
+      const header = 'kind,code,title,parent_code,agency_code';
+      const mission = 'region_mission,M9,Misi uji impor,,';
+      const file = page.getByLabel('Berkas (CSV atau XLSX)');
+      await file.setInputFiles({
+        name: 'simpul-uji.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, mission, 'region_goal,T9.1,Tujuan tanpa induk,M99,'].join('\r\n') + '\r\n'),
+      });
+      const dryRun = page.waitForRequest((request) => request.url().includes(`/api/v1/plans/${demo.id}/imports/nodes?mode=dry_run`));
+      await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+      const request = await dryRun;
+      assert.equal(request.method(), 'POST');
+      assert.equal(request.headers()['content-type'], 'text/csv');
+      assert.equal(request.headers()['x-file-name'], 'simpul-uji.csv');
+      assert.ok(request.headers()['x-csrf-token'], 'CSRF header');
+      const errors = page.getByTestId('import-errors');
+      await errors.waitFor();
+      const parentError = errors.locator('tbody tr[data-row="3"][data-column="parent_code"]');
+      await parentError.waitFor();
+      assert.match(await parentError.innerText(), /M99/);
+      assert.equal(await errors.locator('tbody tr').count(), 1, await errors.innerText());
+      assert.equal(await statValue(page, 'import-report', 'errors'), 1);
+      assert.equal(await statValue(page, 'import-report', 'rows'), 2);
+      assert.ok(await page.getByTestId('import-commit').isDisabled(), 'Simpan is disabled after a dry run with errors');
+      await screenshot(page, 'perencanaan-impor-kesalahan');
+
+      // The corrected file: the goal under the new mission M9.
+      await file.setInputFiles({
+        name: 'simpul-uji.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, mission, 'region_goal,T9.1,Tujuan uji impor,M9,'].join('\r\n') + '\r\n'),
+      });
+      assert.equal(await page.getByTestId('import-report').count(), 0, 'a new file needs a new dry run');
+      assert.ok(await page.getByTestId('import-commit').isDisabled());
+      await page.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+      await page.getByTestId('import-outcome').getByText('Tidak ada kesalahan').waitFor();
+      assert.equal(await statValue(page, 'import-report', 'created'), 2);
+      assert.ok(await page.getByTestId('import-commit').isEnabled());
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-outcome').getByText(/^Tersimpan/).waitFor();
+      assert.equal(await statValue(page, 'import-report', 'created'), 2);
+      assert.ok(await page.getByTestId('import-commit').isDisabled(), 'no second commit of the same file');
+      // The plan's counts are read again after the commit.
+      await page.waitForFunction(
+        (expected) =>
+          [...document.querySelectorAll('.plan-counts li')].some(
+            (item) => /misi/.test(item.textContent ?? '') && item.querySelector('strong')?.textContent?.replace(/\D/g, '') === String(expected),
+          ),
+        missionsBefore + 1,
+      );
+      await screenshot(page, 'perencanaan-impor-tersimpan');
+
+      // The tree shows the new mission and the goal below it.
+      await page.getByRole('navigation', { name: 'Halaman rencana' }).getByRole('link', { name: 'Pohon kinerja' }).click();
+      await page.getByTestId('plan-tree').waitFor();
+      await page.locator('#pohon-cari').fill('Misi uji impor');
+      await page.locator('#pohon-cari').press('Enter');
+      await page.getByTestId('tree-search-result').waitFor();
+      const node = page.getByTestId('plan-tree').locator('li.plan-node[data-node-code="M9"]').first();
+      await node.waitFor();
+      assert.match(await node.innerText(), /Misi uji impor/);
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the governor, who may not change the plan, has no import tab and is refused at its address', async () => {
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
+    try {
+      await login(page, 'gubernur');
+      const plans = await apiGet(page, '/api/v1/plans');
+      const demo = plans.items.find((plan) => /Kalimantan Timur/.test(plan.title));
+      await page.goto(`/perencanaan/${demo.id}`);
+      await page.getByTestId('plan-tree').waitFor();
+      const tabs = page.getByRole('navigation', { name: 'Halaman rencana' });
+      await tabs.getByRole('link', { name: 'Pohon kinerja' }).waitFor();
+      assert.equal(await tabs.getByRole('link', { name: 'Impor', exact: true }).count(), 0);
+      await page.goto(`/perencanaan/${demo.id}/impor`);
+      await page.getByTestId('akses-ditolak').waitFor();
+      assert.equal(await page.getByTestId('plan-import').count(), 0);
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the nomenclature list: search, level filter and export; the import only for the administrator', async () => {
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
+    try {
+      await login(page, 'bapperida');
+      await page.goto('/perencanaan');
+      await page.getByTestId('plans-table').waitFor();
+      await page.locator('[data-section-nav="nomenklatur"]').click();
+      await page.waitForURL('**/perencanaan/nomenklatur');
+      await page.getByRole('heading', { level: 1, name: 'Nomenklatur' }).waitFor();
+      await page.getByTestId('nomenclature-table').waitFor();
+      await waitForLoaded(page);
+      assert.equal(await page.getByTestId('nomenclature-import').count(), 0, 'the import is the administrator\'s');
+
+      await page.locator('#nomenklatur-cari').fill('kesehatan');
+      await page.locator('#nomenklatur-cari').press('Enter');
+      await page.waitForURL(/cari=kesehatan/);
+      await waitForLoaded(page);
+      const table = page.getByTestId('nomenclature-table');
+      await table.locator('[data-code="1.02.02"]').waitFor();
+      assert.ok((await table.locator('tbody tr:not(:has(.table__empty))').count()) > 1);
+
+      await page.getByLabel('Tingkat').selectOption('program');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await page.waitForURL(/tingkat=program/);
+      await waitForLoaded(page);
+      await table.locator('[data-code="1.02.02"]').waitFor();
+      const levels = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+      assert.ok(levels.length > 0 && levels.every((text) => text.trim() === 'Program'), levels.join(', '));
+      await screenshot(page, 'perencanaan-nomenklatur');
+
+      const downloading = page.waitForEvent('download');
+      const exportRequest = page.waitForRequest((request) => request.url().includes('/api/v1/nomenclature/export'));
+      await page.getByRole('button', { name: 'Ekspor CSV' }).click();
+      const url = new URL((await exportRequest).url());
+      assert.equal(url.searchParams.get('format'), 'csv');
+      assert.equal(url.searchParams.get('search'), 'kesehatan');
+      assert.equal(url.searchParams.get('level'), 'program');
+      const download = await downloading;
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+
+    const admin = await openPage(suite.browser, suite.server);
+    try {
+      const { page } = admin;
+      await login(page, 'admin');
+      await page.goto('/perencanaan/nomenklatur');
+      const panel = page.getByTestId('nomenclature-import');
+      await panel.locator('summary').click();
+      await panel.getByTestId('import-columns').getByText('performance', { exact: true }).waitFor();
+      assert.equal(await panel.getByLabel('Jenis data').count(), 0, 'the kind is fixed');
+      await panel.getByLabel('Berkas (CSV atau XLSX)').setInputFiles({
+        name: 'nomenklatur-uji.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('code,name,performance,indicator,unit\r\n1.02.02.1.99,Kegiatan Uji Nomenklatur,Meningkatnya uji,Persentase uji,persen\r\n'),
+      });
+      await panel.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+      await panel.getByTestId('import-outcome').getByText('Tidak ada kesalahan').waitFor();
+      await panel.getByTestId('import-commit').click();
+      await panel.getByTestId('import-outcome').getByText(/^Tersimpan/).waitFor();
+      await page.locator('#nomenklatur-cari').fill('Kegiatan Uji Nomenklatur');
+      await page.locator('#nomenklatur-cari').press('Enter');
+      await page.getByTestId('nomenclature-table').locator('[data-code="1.02.02.1.99"]').waitFor();
+      assertNoProblems(admin.problems);
+    } finally {
+      await admin.context.close();
+    }
+  });
+
+  test('the node form suggests nomenclature codes, and the SPM service is chosen from the list', async () => {
+    assert.ok(state.nodes.program, 'the first test built the cascade');
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
+    try {
+      await login(page, 'bapperida');
+      await page.goto(`/perencanaan/${state.planId}/simpul`);
+      await page.getByTestId('nodes-table').waitFor();
+      const create = page.getByTestId('node-create');
+      await create.locator('summary').click();
+      await page.locator('#simpul-jenis').selectOption('program');
+      await page.locator('#simpul-kode').fill('1.02.0');
+      const suggestions = page.getByTestId('simpul-nomenklatur');
+      const suggestion = suggestions.locator('button[data-code="1.02.02"]');
+      await suggestion.waitFor();
+      await suggestion.click();
+      assert.equal(await page.locator('#simpul-kode').inputValue(), '1.02.02');
+      assert.match(await page.locator('#simpul-nama').inputValue(), /PEMENUHAN UPAYA KESEHATAN/i);
+      assert.equal(await suggestions.locator('button').count(), 0, 'the list closes after a choice');
+      // Typing a name searches names.
+      await page.locator('#simpul-nama').fill('pengelolaan pendidikan');
+      await suggestions.locator('button[data-code="1.01.02"]').waitFor();
+
+      await page.goto(`/perencanaan/simpul/${state.nodes.program}`);
+      const add = page.getByTestId('indicator-add');
+      await add.locator('summary').click();
+      const spm = page.locator('#indikator-baru-spm');
+      await page.waitForFunction(() => document.querySelectorAll('#indikator-baru-spm optgroup option').length > 0);
+      const service = await spm.locator('optgroup[label="Kesehatan"] option').first().getAttribute('value');
+      assert.ok(service, 'an SPM service of the health area');
+      await spm.selectOption(service);
+      assert.equal(await spm.locator('option').first().innerText(), 'Tidak ada');
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
     }
   });
 });
