@@ -19,6 +19,7 @@
 #include "contexts/organization/organization_demo.h"
 #include "contexts/organization/organization_routes.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/planning/plan_import.h"
 #include "contexts/planning/planning_demo.h"
 #include "contexts/planning/planning_routes.h"
 #include "core/clock.h"
@@ -193,11 +194,38 @@ Result<void> create_user(const std::string& database_url, identity::CreateUserCo
   return success();
 }
 
+namespace {
+
+// Prints a report of any import and answers whether it had no errors.
+bool print_import_report(const tabular::ImportOutcome& report, bool commit) {
+  std::cout << report.rows << " baris: " << report.created << " baru, " << report.updated << " diubah, "
+            << report.unchanged << " tetap; " << report.error_count << " kesalahan\n";
+  for (const auto& problem : report.errors) {
+    std::cout << "baris " << problem.row << ", kolom " << problem.column << ": " << problem.message_id
+              << "\n";
+  }
+  for (const auto& warning : report.warnings) {
+    std::cout << "peringatan baris " << warning.row << ", kolom " << warning.column << ": "
+              << warning.message_id << "\n";
+  }
+  std::cout << (report.committed ? "Disimpan.\n"
+                : commit         ? "Tidak disimpan.\n"
+                                 : "Uji coba; tidak ada yang disimpan.\n");
+  return report.error_count == 0;
+}
+
+}  // namespace
+
 Result<bool> import_file(const ImportCommand& command) {
-  auto kind = organization::parse_import_kind(command.kind);
-  if (!kind) {
+  const auto kind = organization::parse_import_kind(command.kind);
+  const auto plan_kind = planning::parse_plan_import_kind(command.kind);
+  if (!kind && !plan_kind) {
     return Error(ErrorCode::InvalidInput,
-                 {"--kind harus agencies, units, positions, people, assignments atau attendance"});
+                 {"--kind harus agencies, units, positions, people, assignments, "
+                  "attendance, nodes, links, indicators, targets atau nomenclature"});
+  }
+  if (plan_kind && *plan_kind != planning::PlanImportKind::nomenclature && command.plan_id <= 0) {
+    return Error(ErrorCode::InvalidInput, {"--plan wajib untuk impor " + command.kind});
   }
   std::ifstream stream(command.file, std::ios::binary);
   if (!stream) {
@@ -215,31 +243,30 @@ Result<bool> import_file(const ImportCommand& command) {
   if (!region) {
     return Error(ErrorCode::NotFound, {"Wilayah " + command.region_code});
   }
-  // The operator at the console acts as the region's personnel office.
+  // The operator at the console acts as the region's administrator.
   auth::Principal operator_principal;
   operator_principal.kind = auth::Principal::Kind::user;
   operator_principal.name = "cli";
   operator_principal.region_id = region->id.value();
   operator_principal.roles.push_back(auth::RoleGrant{auth::Role::admin, std::nullopt, {}, {}, std::nullopt});
-  organization::SpreadsheetImporter importer(*repository, clock);
-  organization::ImportFile file{bytes, "", std::filesystem::path(command.file).filename().string()};
-  const auto mode = command.commit ? organization::ImportMode::commit : organization::ImportMode::dry_run;
-  organization::ImportReport report = TRY(
-      importer.run(operator_principal, *kind, mode, file, audit::CallContext{"", "cli", "sinergi import"}));
-  std::cout << report.rows << " baris: " << report.created << " baru, " << report.updated << " diubah, "
-            << report.unchanged << " tetap; " << report.errors.size() << " kesalahan\n";
-  for (const auto& problem : report.errors) {
-    std::cout << "baris " << problem.row << ", kolom " << problem.column << ": " << problem.message_id
-              << "\n";
+  const tabular::ImportFile file{bytes, "", std::filesystem::path(command.file).filename().string()};
+  const auto mode = command.commit ? tabular::ImportMode::commit : tabular::ImportMode::dry_run;
+  const audit::CallContext context{"", "cli", "sinergi import"};
+  if (kind) {
+    organization::SpreadsheetImporter importer(*repository, clock);
+    const organization::ImportReport report =
+        TRY(importer.run(operator_principal, *kind, mode, file, context));
+    return print_import_report(report, command.commit);
   }
-  for (const auto& warning : report.warnings) {
-    std::cout << "peringatan baris " << warning.row << ", kolom " << warning.column << ": "
-              << warning.message_id << "\n";
-  }
-  std::cout << (report.committed ? "Disimpan.\n"
-                : command.commit ? "Tidak disimpan.\n"
-                                 : "Uji coba; tidak ada yang disimpan.\n");
-  return report.errors.empty();
+  organization::OrganizationService organization_service(*repository, clock);
+  auto planning_repository = planning::make_sql_planning_repository(*database, clock);
+  planning::PlanImporter importer(*planning_repository, clock, agency_directory_of(organization_service));
+  const planning::PlanImportReport report =
+      *plan_kind == planning::PlanImportKind::nomenclature
+          ? TRY(importer.import_nomenclature(operator_principal, mode, file, context))
+          : TRY(importer.import_plan(operator_principal, planning::PlanId(command.plan_id), *plan_kind, mode,
+                                     file, context));
+  return print_import_report(report, command.commit);
 }
 
 Result<bool> verify_audit_chain(const std::string& database_url) {

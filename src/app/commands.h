@@ -31,7 +31,7 @@ Result<void> load_demo(const std::string& database_url);
 // `sinergi user create`: one account, typically the first administrator.
 Result<void> create_user(const std::string& database_url, identity::CreateUserCommand command);
 
-// `sinergi import`: one CSV/XLSX file into the organization registry or attendance of the
+// `sinergi import`: one CSV/XLSX file into the organization registry, attendance or a plan of the
 // region `region_code`, with the rules and the audit trail of the web import. Returns
 // whether the file was clean (a dry run without errors, or a commit that happened); the
 // report with every problem is printed.
@@ -41,6 +41,7 @@ struct ImportCommand {
   std::string kind;
   std::string file;
   bool commit = false;
+  std::int64_t plan_id = 0;  // planning kinds but nomenclature
 };
 Result<bool> import_file(const ImportCommand& command);
 

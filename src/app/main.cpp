@@ -101,14 +101,17 @@ int main(int argc, char** argv) {
   import_command.database_url = std::string(sinergi::db::kDefaultDatabaseUrl);
   auto* import = app.add_subcommand(
       "import",
-      "Import a CSV/XLSX file into the organization registry or attendance (dry run unless --commit)");
+      "Import a CSV/XLSX file into the organization registry, attendance, a plan or the nomenclature list "
+      "(dry run unless --commit)");
   add_database_option(*import, import_command.database_url);
   import->add_option("--region", import_command.region_code, "Kemendagri code of the region")
       ->capture_default_str();
   import
       ->add_option("--kind", import_command.kind,
-                   "agencies, units, positions, people, assignments, attendance")
+                   "agencies, units, positions, people, assignments, attendance; nodes, links, indicators, "
+                   "targets (with --plan); nomenclature")
       ->required();
+  import->add_option("--plan", import_command.plan_id, "The plan of nodes, links, indicators and targets");
   import->add_option("--file", import_command.file, "The CSV or XLSX file")->required();
   import->add_flag("--commit", import_command.commit, "Save when the file has no errors (default: dry run)");
 

@@ -23,14 +23,19 @@ Services::Services(db::Database& database, const Clock& clock, auth::PasswordHas
       plan_importer_(
           std::make_unique<planning::PlanImporter>(*planning_repository_, clock, agency_directory())) {}
 
+planning::AgencyDirectory agency_directory_of(organization::OrganizationService& organization_service) {
+  return
+      [organization = &organization_service](RegionId region) -> Result<std::vector<planning::AgencyInfo>> {
+        std::vector<planning::AgencyInfo> agencies;
+        for (const auto& agency : TRY(organization->region_agencies(region))) {
+          agencies.push_back(planning::AgencyInfo{agency.id, agency.code, agency.name});
+        }
+        return agencies;
+      };
+}
+
 planning::AgencyDirectory Services::agency_directory() {
-  return [organization = organization_.get()](RegionId region) -> Result<std::vector<planning::AgencyInfo>> {
-    std::vector<planning::AgencyInfo> agencies;
-    for (const auto& agency : TRY(organization->region_agencies(region))) {
-      agencies.push_back(planning::AgencyInfo{agency.id, agency.code, agency.name});
-    }
-    return agencies;
-  };
+  return agency_directory_of(*organization_);
 }
 
 Services::~Services() = default;

@@ -27,6 +27,9 @@ class LoginThrottle;
 
 namespace sinergi::app {
 
+// The agencies of a region as the planning context names them (from the organization context).
+planning::AgencyDirectory agency_directory_of(organization::OrganizationService& organization_service);
+
 class Services {
  public:
   // REQUIRES: every argument outlives the Services.

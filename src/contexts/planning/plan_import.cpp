@@ -801,20 +801,25 @@ bool same_indicator(const IndicatorRecord& left, const IndicatorRecord& right) {
 // The indicators of a plan by node, found by code or (case-insensitive) name.
 class IndicatorDirectory {
  public:
-  explicit IndicatorDirectory(std::vector<IndicatorRecord> indicators) : indicators_(std::move(indicators)) {}
+  explicit IndicatorDirectory(std::vector<IndicatorRecord> indicators) : indicators_(std::move(indicators)) {
+    for (IndicatorRecord& indicator : indicators_) {
+      by_node_[indicator.node_id.value()].push_back(&indicator);
+    }
+  }
 
   IndicatorRecord* find(NodeId node, std::string_view code_or_name) {
+    const auto found = by_node_.find(node.value());
+    if (found == by_node_.end()) {
+      return nullptr;
+    }
     const std::string lowered = lower_ascii(code_or_name);
     IndicatorRecord* by_name = nullptr;
-    for (IndicatorRecord& indicator : indicators_) {
-      if (indicator.node_id != node) {
-        continue;
+    for (IndicatorRecord* indicator : found->second) {
+      if (!indicator->code.empty() && indicator->code == code_or_name) {
+        return indicator;
       }
-      if (!indicator.code.empty() && indicator.code == code_or_name) {
-        return &indicator;
-      }
-      if (by_name == nullptr && lower_ascii(indicator.name) == lowered) {
-        by_name = &indicator;
+      if (by_name == nullptr && lower_ascii(indicator->name) == lowered) {
+        by_name = indicator;
       }
     }
     return by_name;
@@ -822,6 +827,7 @@ class IndicatorDirectory {
 
  private:
   std::vector<IndicatorRecord> indicators_;
+  std::unordered_map<std::int64_t, std::vector<IndicatorRecord*>> by_node_;
 };
 
 void apply_indicator_cells(const RowView& row, IndicatorDraft& draft, std::vector<FieldError>& errors) {
