@@ -618,6 +618,7 @@ describe('planning cascade', () => {
       const suggestions = page.getByTestId('simpul-nomenklatur');
       const suggestion = suggestions.locator('button[data-code="1.02.02"]');
       await suggestion.waitFor();
+      await screenshot(page, 'perencanaan-saran-nomenklatur');
       await suggestion.click();
       assert.equal(await page.locator('#simpul-kode').inputValue(), '1.02.02');
       assert.match(await page.locator('#simpul-nama').inputValue(), /PEMENUHAN UPAYA KESEHATAN/i);
