@@ -891,11 +891,6 @@ class SqlPlanningStore final : public PlanningStore {
         indicators.begin(), indicators.end(), [](const IndicatorRecord& left, const IndicatorRecord& right) {
           return std::tie(left.node_id, left.code, left.id) < std::tie(right.node_id, right.code, right.id);
         });
-    std::unordered_map<std::int64_t, std::size_t> index_of;
-    index_of.reserve(indicators.size());
-    for (std::size_t index = 0; index < indicators.size(); ++index) {
-      index_of.emplace(indicators[index].id.value(), index);
-    }
     // Every target of the plan in one statement.
     BoundQuery targets(
         "SELECT t.indicator_id, t.year, t.target_value, t.lower_bound, t.upper_bound FROM indicator_targets "
@@ -907,13 +902,7 @@ class SqlPlanningStore final : public PlanningStore {
         .text(" AND i.plan_id = ")
         .value(as_long(plan.value()))
         .text(" ORDER BY t.indicator_id, t.year");
-    TargetColumns columns;
-    for_each_row(session_, targets, columns, [&] {
-      auto found = index_of.find(columns.indicator_id);
-      if (found != index_of.end()) {
-        indicators[found->second].targets.push_back(columns.record());
-      }
-    });
+    attach<TargetColumns>(indicators, targets, &TargetColumns::indicator_id, &IndicatorRecord::targets);
     return indicators;
   }
 
@@ -1100,10 +1089,6 @@ class SqlPlanningStore final : public PlanningStore {
         .value(as_long(plan.value()))
         .text(" ORDER BY proposed_at DESC, id DESC");
     auto revisions = db::collect_rows<RevisionColumns>(session_, query);
-    std::unordered_map<std::int64_t, std::size_t> index_of;
-    for (std::size_t index = 0; index < revisions.size(); ++index) {
-      index_of.emplace(revisions[index].id.value(), index);
-    }
     // Every change of the plan's revisions in one statement.
     BoundQuery changes(kChangeColumns);
     changes.text("JOIN plan_revisions r ON r.id = c.revision_id WHERE c.region_id = ")
@@ -1113,13 +1098,7 @@ class SqlPlanningStore final : public PlanningStore {
         .text(" AND r.plan_id = ")
         .value(as_long(plan.value()))
         .text(" ORDER BY c.revision_id, c.indicator_id, c.year");
-    ChangeColumns columns;
-    for_each_row(session_, changes, columns, [&] {
-      auto found = index_of.find(columns.revision_id);
-      if (found != index_of.end()) {
-        revisions[found->second].changes.push_back(columns.record());
-      }
-    });
+    attach<ChangeColumns>(revisions, changes, &ChangeColumns::revision_id, &RevisionRecord::changes);
     return revisions;
   }
 
@@ -1255,6 +1234,25 @@ class SqlPlanningStore final : public PlanningStore {
   // A node of the region, or a national priority (no region).
   static void region_or_national(BoundQuery& query, RegionId region) {
     query.text(" AND (region_id = ").value(as_long(region.value())).text(" OR region_id IS NULL)");
+  }
+
+  // Appends each row of `query` to the parent whose id is in the row's `parent` column, in the
+  // query's order: the targets of indicators, the changes of revisions, read in one statement.
+  template <typename Columns, typename Parent, typename Child>
+  void attach(std::vector<Parent>& parents, BoundQuery& query, long long Columns::*parent,
+              std::vector<Child> Parent::*children) {
+    std::unordered_map<std::int64_t, std::size_t> index_of;
+    index_of.reserve(parents.size());
+    for (std::size_t index = 0; index < parents.size(); ++index) {
+      index_of.emplace(parents[index].id.value(), index);
+    }
+    Columns columns;
+    for_each_row(session_, query, columns, [&] {
+      const auto found = index_of.find(columns.*parent);
+      if (found != index_of.end()) {
+        (parents[found->second].*children).push_back(columns.record());
+      }
+    });
   }
 
   template <typename Columns>
