@@ -55,61 +55,6 @@ std::optional<PlanStatus> parse_plan_status(std::string_view text) {
   return parse_by_name(text, std::array{PlanStatus::draft, PlanStatus::adopted});
 }
 
-std::string_view name(Polarity polarity) {
-  return polarity == Polarity::higher_is_better ? "higher_is_better" : "lower_is_better";
-}
-std::optional<Polarity> parse_polarity(std::string_view text) {
-  return parse_by_name(text, std::array{Polarity::higher_is_better, Polarity::lower_is_better});
-}
-
-std::string_view name(FormulaVariant variant) {
-  switch (variant) {
-    case FormulaVariant::ratio:
-      return "ratio";
-    case FormulaVariant::mirror:
-      return "mirror";
-    case FormulaVariant::inverse:
-      return "inverse";
-    case FormulaVariant::binary:
-      return "binary";
-  }
-  return "ratio";
-}
-std::optional<FormulaVariant> parse_formula_variant(std::string_view text) {
-  return parse_by_name(text, std::array{FormulaVariant::ratio, FormulaVariant::mirror,
-                                        FormulaVariant::inverse, FormulaVariant::binary});
-}
-
-bool fits(Polarity polarity, FormulaVariant variant) {
-  if (variant == FormulaVariant::binary) {
-    return true;
-  }
-  if (polarity == Polarity::higher_is_better) {
-    return variant == FormulaVariant::ratio;
-  }
-  return variant == FormulaVariant::mirror || variant == FormulaVariant::inverse;
-}
-
-std::string_view name(Aggregation aggregation) {
-  switch (aggregation) {
-    case Aggregation::sum:
-      return "sum";
-    case Aggregation::last:
-      return "last";
-    case Aggregation::average:
-      return "average";
-    case Aggregation::max:
-      return "max";
-    case Aggregation::min:
-      return "min";
-  }
-  return "last";
-}
-std::optional<Aggregation> parse_aggregation(std::string_view text) {
-  return parse_by_name(text, std::array{Aggregation::sum, Aggregation::last, Aggregation::average,
-                                        Aggregation::max, Aggregation::min});
-}
-
 std::string_view name(DataSourceKind kind) {
   switch (kind) {
     case DataSourceKind::bps:

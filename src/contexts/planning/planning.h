@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "contexts/performance/achievement.h"
 #include "contexts/planning/alignment.h"
 #include "contexts/planning/nomenclature.h"
 #include "contexts/planning/target.h"
@@ -41,21 +42,15 @@ enum class PlanStatus { draft, adopted };
 std::string_view name(PlanStatus status);
 std::optional<PlanStatus> parse_plan_status(std::string_view text);
 
-enum class Polarity { higher_is_better, lower_is_better };
-std::string_view name(Polarity polarity);
-std::optional<Polarity> parse_polarity(std::string_view text);
-
-// RULES.md section 1: ratio (R/T), mirror ((2T-R)/T), inverse (T/R), binary (met or not).
-enum class FormulaVariant { ratio, mirror, inverse, binary };
-std::string_view name(FormulaVariant variant);
-std::optional<FormulaVariant> parse_formula_variant(std::string_view text);
-// ratio and binary fit "higher is better"; mirror, inverse and binary fit "lower is better".
-bool fits(Polarity polarity, FormulaVariant variant);
-
-// RULES.md section 2: how the periods of a year add up.
-enum class Aggregation { sum, last, average, max, min };
-std::string_view name(Aggregation aggregation);
-std::optional<Aggregation> parse_aggregation(std::string_view text);
+// Polarity, formula variant (RULES.md section 1) and period aggregation (section 2) are the
+// achievement engine's: an indicator is planned here and measured there with the same words.
+using performance::Aggregation;
+using performance::fits;
+using performance::FormulaVariant;
+using performance::parse_aggregation;
+using performance::parse_formula_variant;
+using performance::parse_polarity;
+using performance::Polarity;
 
 // Where an indicator's values come from: BPS, the planning agency, a named sector system
 // (SIPD, e-Monev, Dapodik, ...), or the agency's own records.
