@@ -19,6 +19,8 @@
 #include "contexts/organization/organization_demo.h"
 #include "contexts/organization/organization_routes.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/performance/report_check.h"
+#include "contexts/performance/report_check_routes.h"
 #include "contexts/planning/plan_import.h"
 #include "contexts/planning/planning_demo.h"
 #include "contexts/planning/planning_routes.h"
@@ -101,7 +103,7 @@ void record_denial(db::Database& database, const Clock& clock, const http::Reque
 
 std::vector<std::string> upload_path_prefixes() {
   return {"/api/v1/organization/imports/", "/api/v1/attendance/imports", "/api/v1/plans/*/imports/",
-          "/api/v1/nomenclature/imports"};
+          "/api/v1/nomenclature/imports", "/api/v1/tools/check-report"};
 }
 
 void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system, Services& services) {
@@ -112,6 +114,7 @@ void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies&
   organization::register_attendance_routes(router, services.attendance());
   planning::register_planning_routes(router, services.planning());
   planning::register_planning_import_routes(router, services.plan_importer(), services.planning());
+  performance::register_report_check_routes(router);
   register_audit_routes(router, *system.database);
 }
 
@@ -267,6 +270,47 @@ Result<bool> import_file(const ImportCommand& command) {
           : TRY(importer.import_plan(operator_principal, planning::PlanId(command.plan_id), *plan_kind, mode,
                                      file, context));
   return print_import_report(report, command.commit);
+}
+
+Result<void> check_report_file(const CheckReportCommand& command) {
+  std::ifstream stream(command.file, std::ios::binary);
+  if (!stream) {
+    return Error(ErrorCode::FileError, {command.file, "tidak dapat dibuka"});
+  }
+  const std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  const tabular::ImportFile file{bytes, "", std::filesystem::path(command.file).filename().string()};
+  auto checked = performance::check_report(file);
+  if (!checked.ok()) {
+    // What is wrong with the file is in its field error ("kolom wajib ... tidak ada"); the
+    // operator needs that, and the file's name, on the one line main() prints.
+    const Error& error = checked.error();
+    const std::string detail = error.fields().empty() ? error.message() : error.fields().front().message_id;
+    return Error(ErrorCode::FileError, {command.file, detail});
+  }
+  const performance::ReportCheck& check = *checked;
+  const std::string csv = tabular::write_csv(performance::report_check_sheet(check, Locale::indonesian));
+  if (command.output.empty()) {
+    // The byte order mark is for Excel opening a file; a pipe or a terminal has no use for it.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    std::string_view text = csv;
+    if (text.starts_with(kByteOrderMark)) {
+      text.remove_prefix(kByteOrderMark.size());
+    }
+    std::cout << text << std::flush;
+  } else {
+    std::ofstream out(command.output, std::ios::binary | std::ios::trunc);
+    out << csv;
+    out.close();
+    if (!out) {
+      return Error(ErrorCode::FileError, {command.output, "tidak dapat ditulis"});
+    }
+  }
+  // stderr, so the summary never mixes into a CSV read from stdout.
+  std::cerr << check.rows.size() << " baris: " << check.counts.consistent << " konsisten, "
+            << check.counts.inconsistent << " tidak konsisten, " << check.counts.not_computable
+            << " tidak dapat dihitung" << (command.output.empty() ? "" : "; hasil: " + command.output)
+            << "\n";
+  return success();
 }
 
 Result<bool> verify_audit_chain(const std::string& database_url) {

@@ -45,6 +45,17 @@ struct ImportCommand {
 };
 Result<bool> import_file(const ImportCommand& command);
 
+// `sinergi check-report`: the auditor's arithmetic check of a CSV/XLSX file of published
+// achievements (contexts/performance/report_check.h). Writes the checked rows as CSV to
+// `output`, or to stdout when it is empty, and a one-line summary to stderr. Fails only when
+// the file cannot be read or is not a report table; inconsistent rows are a result, not a
+// failure.
+struct CheckReportCommand {
+  std::string file;
+  std::string output;
+};
+Result<void> check_report_file(const CheckReportCommand& command);
+
 // `sinergi audit verify`: walks the audit chain; true when intact. Prints one line.
 Result<bool> verify_audit_chain(const std::string& database_url);
 

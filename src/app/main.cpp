@@ -115,6 +115,16 @@ int main(int argc, char** argv) {
   import->add_option("--file", import_command.file, "The CSV or XLSX file")->required();
   import->add_flag("--commit", import_command.commit, "Save when the file has no errors (default: dry run)");
 
+  sinergi::app::CheckReportCommand check_report_command;
+  auto* check_report = app.add_subcommand(
+      "check-report",
+      "Recompute the achievements of a published report (CSV/XLSX) and mark each row consistent, "
+      "inconsistent or not computable");
+  check_report->add_option("file", check_report_command.file, "The CSV or XLSX file of the report")
+      ->required();
+  check_report->add_option("-o,--output", check_report_command.output,
+                           "Write the checked rows to this CSV file (default: standard output)");
+
   std::string user_database_url(sinergi::db::kDefaultDatabaseUrl);
   sinergi::identity::CreateUserCommand user_command;
   bool password_from_stdin = false;
@@ -181,6 +191,9 @@ int main(int argc, char** argv) {
         return report(clean.error());
       }
       return *clean ? 0 : kExitImportRefused;
+    }
+    if (check_report->parsed()) {
+      return report(sinergi::app::check_report_file(check_report_command));
     }
     if (audit_verify->parsed()) {
       auto intact = sinergi::app::verify_audit_chain(audit_database_url);

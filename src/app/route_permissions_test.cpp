@@ -138,6 +138,8 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"importNomenclature", kAdministrator},
     {"getNomenclatureTemplate", kAdministrator},
     {"listSpmServices", kSignedIn},
+    // Issue 6: the auditor's arithmetic check reads only the uploaded file.
+    {"checkReport", kSignedIn},
 };
 
 // Resolves nobody: the test never calls a handler.

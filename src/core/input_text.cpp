@@ -78,6 +78,16 @@ bool is_ascii(std::string_view text) {
   return true;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string result(text);
+  for (char& character : result) {
+    if (character >= 'A' && character <= 'Z') {
+      character = static_cast<char>(character - 'A' + 'a');
+    }
+  }
+  return result;
+}
+
 std::string excerpt_for_message(std::string_view text, std::size_t max_characters) {
   std::string excerpt;
   std::size_t character_count = 0;

@@ -33,6 +33,10 @@ constexpr bool is_ascii_digit(char character) {
 // else) and a megabyte of input still yields a short message.
 std::string excerpt_for_message(std::string_view text, std::size_t max_characters = kExcerptCharacters);
 
+// The text with ASCII letters in lower case; every other byte (UTF-8 included) unchanged, so
+// "Dinas KESEHATAN" and "dinas kesehatan" compare equal without touching non-ASCII names.
+std::string lower_ascii(std::string_view text);
+
 // Length of the well-formed UTF-8 sequence that starts `text` (Unicode 15, table 3-7), or 0
 // when the first byte does not start one (or `text` is empty). Overlong forms and surrogates
 // count as malformed.

@@ -71,6 +71,58 @@ TEST(CliTest, ImportIsADryRunUnlessCommittedAndExitsFourOnErrors) {
   std::filesystem::remove(file);
 }
 
+TEST(CliTest, CheckReportPrintsTheCheckedRowsAndASummary) {
+  const fs::path input = scratch_file("laporan.csv");
+  std::ofstream(input, std::ios::binary)
+      << "indicator,polarity,target,realization,published_achievement_percent\n"
+         "AKB Lampung 2015,lower_is_better,32,\"4,88\",\"184,75\"\n"
+         "Prevalensi HIV Lampung 2015,lower_is_better,\"0,49\",\"0,01\",\"198,58\"\n"
+         "Jumlah Perda,higher_is_better,2,1; 0; 2,150.00\n"
+         "Target nol,higher_is_better,0,5,150\n";
+  CommandResult printed = run_sinergi({"check-report", input.string()});
+  EXPECT_EQ(printed.exit_code, 0) << printed.standard_error;
+  EXPECT_EQ(printed.standard_output.rfind(
+                "indicator,polarity,target,realization,published_achievement_percent,computed_percent,"
+                "matching_formula,verdict,reason\r\n",
+                0),
+            0U)
+      << printed.standard_output;
+  EXPECT_NE(printed.standard_output.find("\"184,75\",mirror,consistent,"), std::string::npos)
+      << printed.standard_output;
+  EXPECT_NE(printed.standard_output.find("\"197,96\",,inconsistent,"), std::string::npos);
+  EXPECT_NE(printed.standard_output.find("\"150,00\",ratio,consistent,"), std::string::npos);
+  EXPECT_NE(printed.standard_output.find(",,not_computable,"), std::string::npos);
+  EXPECT_EQ(printed.standard_error, "4 baris: 2 konsisten, 1 tidak konsisten, 1 tidak dapat dihitung\n");
+
+  const fs::path output = scratch_file("hasil.csv");
+  CommandResult written = run_sinergi({"check-report", input.string(), "-o", output.string()});
+  EXPECT_EQ(written.exit_code, 0) << written.standard_error;
+  EXPECT_TRUE(written.standard_output.empty()) << written.standard_output;
+  EXPECT_NE(written.standard_error.find("hasil: " + output.string()), std::string::npos);
+  std::ifstream stream(output, std::ios::binary);
+  const std::string saved((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(saved.rfind("\xEF\xBB\xBFindicator,", 0), 0U);  // with a BOM, for Excel
+  fs::remove(input);
+  fs::remove(output);
+}
+
+TEST(CliTest, CheckReportRefusesAFileItCannotRead) {
+  CommandResult missing = run_sinergi({"check-report", scratch_file("tidak-ada.csv").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.standard_error.find("tidak dapat dibuka"), std::string::npos) << missing.standard_error;
+  EXPECT_LE(line_count(missing.standard_error), 2U);
+
+  const fs::path input = scratch_file("tanpa-kolom.csv");
+  std::ofstream(input, std::ios::binary) << "indikator,target\nAKB,32\n";
+  CommandResult refused = run_sinergi({"check-report", input.string()});
+  fs::remove(input);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(refused.standard_output.empty());
+  EXPECT_NE(refused.standard_error.find("kolom wajib 'polarity' tidak ada di baris judul"), std::string::npos)
+      << refused.standard_error;
+  EXPECT_LE(line_count(refused.standard_error), 2U);
+}
+
 TEST(CliTest, UnknownCommandIsAUsageError) {
   CommandResult result = run_sinergi({"terbang"});
   EXPECT_NE(result.exit_code, 0);

@@ -7,7 +7,8 @@
 // and staf.dinkes have one) or the rates (attendance.rates.read); organization.manage ->
 // Impor Data, users.manage -> Pengguna, api_tokens.manage -> Token API, audit.read ->
 // Jejak Audit, agency_users.read with an agency role -> Pengguna OPD; planning.read (every
-// signed-in role, docs/api/planning.md) -> Perencanaan, after Kehadiran.
+// signed-in role, docs/api/planning.md) -> Perencanaan, after Kehadiran; report_check.use
+// (every signed-in role, docs/api/performance.md) -> Periksa Laporan, after Perencanaan.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -22,20 +23,21 @@ import {
 const ORGANIZATION = ['Organisasi', 'Kekosongan Jabatan'];
 const ATTENDANCE = 'Kehadiran';
 const PLANNING = 'Perencanaan';
+const REPORT_CHECK = 'Periksa Laporan';
 
 const EXPECTED_NAVIGATION = {
-  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
-  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
-  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
-  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
-  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
-  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING],
-  bpkad: ['Beranda', ...ORGANIZATION, PLANNING],
-  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Jejak Audit'],
-  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Pengguna OPD'],
-  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, 'Pengguna OPD'],
-  'staf.disdikbud': ['Beranda', ...ORGANIZATION, PLANNING, 'Pengguna OPD'],
-  dprd: ['Beranda', ...ORGANIZATION, PLANNING],
+  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
+  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
+  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
+  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
+  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
+  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
+  bpkad: ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK],
+  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Jejak Audit'],
+  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
+  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
+  'staf.disdikbud': ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
+  dprd: ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK],
 };
 
 const suite = useServerAndBrowser();

@@ -12,3 +12,22 @@ export interface ImportKindOption {
 
 /** Largest file the imports take (the server's limit). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Why a chosen file cannot be imported (not CSV/XLSX, or above the limit), as a message, or
+ * null when it can be sent.
+ */
+export function importFileProblem(
+  file: File,
+  t: (key: string, values?: Record<string, unknown>) => string,
+  formatBytes: (bytes: number) => string,
+): string | null {
+  const name = file.name.toLowerCase();
+  if (!name.endsWith('.csv') && !name.endsWith('.xlsx')) {
+    return t('imports.wrongType');
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    return t('imports.tooBig', { size: formatBytes(file.size) });
+  }
+  return null;
+}

@@ -39,6 +39,14 @@ export function navigationItems(): NavItem[] {
   if (can('planning.read')) {
     items.push({ id: 'perencanaan', to: '/perencanaan', labelKey: 'nav.planning', descriptionKey: 'home.linkPlanning' });
   }
+  if (can('report_check.use')) {
+    items.push({
+      id: 'periksa-laporan',
+      to: '/alat/periksa-laporan',
+      labelKey: 'nav.reportCheck',
+      descriptionKey: 'home.linkReportCheck',
+    });
+  }
   if (can('organization.manage')) {
     items.push({ id: 'impor', to: '/organisasi/impor', labelKey: 'nav.import', descriptionKey: 'home.linkImport' });
   }

@@ -225,6 +225,12 @@ export const router = createRouter({
       meta: { titleKey: 'nodeDetail.title', permission: 'planning.read' },
     },
     {
+      path: '/alat/periksa-laporan',
+      name: 'periksa-laporan',
+      component: () => import('./views/ReportCheckView.vue'),
+      meta: { titleKey: 'reportCheck.title', permission: 'report_check.use' },
+    },
+    {
       path: '/:pathMatch(.*)*',
       name: 'tidak-ditemukan',
       component: () => import('./views/NotFoundView.vue'),

@@ -20,16 +20,6 @@ using auth::Principal;
 using db::read_transaction;
 using db::write_transaction;
 
-std::string lower_ascii(std::string_view text) {
-  std::string result(text);
-  for (char& character : result) {
-    if (character >= 'A' && character <= 'Z') {
-      character = static_cast<char>(character - 'A' + 'a');
-    }
-  }
-  return result;
-}
-
 bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
   return lower_ascii(haystack).find(folded_needle) != std::string::npos;
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "contexts/organization/attendance_store.h"
+#include "core/input_text.h"
 #include "platform/db/bound_query.h"
 #include "platform/db/database.h"
 
@@ -47,15 +48,6 @@ AttendanceStatus stored_status(std::string_view text) {
     }
   }
   return AttendanceStatus::present;
-}
-
-std::string lower_ascii(std::string text) {
-  for (char& character : text) {
-    if (character >= 'A' && character <= 'Z') {
-      character = static_cast<char>(character - 'A' + 'a');
-    }
-  }
-  return text;
 }
 
 // A LIKE pattern matching `text` anywhere, its own % _ and \ taken literally (ESCAPE '\').

@@ -6,6 +6,7 @@
 
 #include "contexts/organization/organization_store.h"
 #include "core/clock.h"
+#include "core/input_text.h"
 #include "platform/audit/audit_log.h"
 #include "platform/db/bound_query.h"
 #include "platform/db/bulk_insert.h"
@@ -904,15 +905,6 @@ class SqlOrganizationStore final : public OrganizationStore {
   }
 
  private:
-  static std::string lower_ascii(std::string text) {
-    for (char& character : text) {
-      if (character >= 'A' && character <= 'Z') {
-        character = static_cast<char>(character - 'A' + 'a');
-      }
-    }
-    return text;
-  }
-
   static void nullable(BoundQuery& query, const std::optional<std::string>& value) {
     if (value) {
       query.value(*value);

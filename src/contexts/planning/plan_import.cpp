@@ -253,13 +253,6 @@ std::optional<std::int64_t> integer_cell(std::string_view text) {
   return value;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string lowered(text);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lowered;
-}
-
 // "<kind>|<agency id>|<code>": the natural key of a plan node.
 std::string node_key(PlanNodeKind kind, const std::optional<AgencyId>& agency, std::string_view code) {
   return std::string(name(kind)) + "|" + (agency ? agency->to_string() : std::string()) + "|" +

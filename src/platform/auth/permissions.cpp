@@ -168,6 +168,21 @@ constexpr std::array kPermissions = {
 
     Permission{Action::national_priorities_manage, admin, Scope::region},
     Permission{Action::nomenclature_manage, admin, Scope::region},
+
+    // The arithmetic check of a published report reads only the uploaded file and stores
+    // nothing, so every signed-in role may use it (an inspector, a planner, an agency
+    // checking its own draft before publishing).
+    Permission{Action::report_check, admin, Scope::region},
+    Permission{Action::report_check, governor, Scope::region},
+    Permission{Action::report_check, vice_governor, Scope::region},
+    Permission{Action::report_check, secretary, Scope::region},
+    Permission{Action::report_check, assistant, Scope::region},
+    Permission{Action::report_check, planner, Scope::region},
+    Permission{Action::report_check, finance, Scope::region},
+    Permission{Action::report_check, auditor, Scope::region},
+    Permission{Action::report_check, legislature, Scope::region},
+    Permission{Action::report_check, agency_head, Scope::region},
+    Permission{Action::report_check, agency_staff, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -237,6 +252,8 @@ std::string_view action_name(Action action) {
       return "national_priorities.manage";
     case Action::nomenclature_manage:
       return "nomenclature.manage";
+    case Action::report_check:
+      return "report_check.use";
   }
   return "unknown";
 }

@@ -38,6 +38,7 @@ enum class Action {
   planning_revisions_approve,  // approve or reject a revision of an adopted plan's targets
   national_priorities_manage,  // national priorities beyond the built-in Asta Cita
   nomenclature_manage,         // the national nomenclature list of programs and (sub-)activities
+  report_check,                // the auditor's arithmetic check of a published report (stores nothing)
 };
 
 inline constexpr Action kAllActions[] = {Action::system_read,
@@ -61,7 +62,8 @@ inline constexpr Action kAllActions[] = {Action::system_read,
                                          Action::planning_agency_manage,
                                          Action::planning_revisions_approve,
                                          Action::national_priorities_manage,
-                                         Action::nomenclature_manage};
+                                         Action::nomenclature_manage,
+                                         Action::report_check};
 
 std::string_view action_name(Action action);
 std::optional<Action> parse_action(std::string_view name);

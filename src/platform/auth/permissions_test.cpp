@@ -61,6 +61,8 @@ const std::map<Action, std::set<Role>>& expected_roles() {
       {Action::national_priorities_manage, {Role::admin}},
       // The national nomenclature list is reference data for every region: the administrator.
       {Action::nomenclature_manage, {Role::admin}},
+      // Issue 6: the arithmetic check of a published report touches no stored data.
+      {Action::report_check, kSignedIn},
   };
   return kExpected;
 }
@@ -155,11 +157,12 @@ TEST(PermissionsTest, TheWebAppSeesPermissionNamesPerRole) {
   EXPECT_EQ(permission_names(principal_with(Role::auditor)),
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
                                       "audit.read", "agencies.read", "agency_users.read", "organization.read",
-                                      "attendance.read", "attendance.rates.read", "planning.read"}));
-  EXPECT_EQ(
-      permission_names(principal_with(Role::legislature)),
-      (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
-                                "agencies.read", "organization.read", "attendance.read", "planning.read"}));
+                                      "attendance.read", "attendance.rates.read", "planning.read",
+                                      "report_check.use"}));
+  EXPECT_EQ(permission_names(principal_with(Role::legislature)),
+            (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
+                                      "agencies.read", "organization.read", "attendance.read",
+                                      "planning.read", "report_check.use"}));
   EXPECT_TRUE(permission_names(Principal::anonymous()).empty());
 }
 

@@ -20,6 +20,7 @@ const en: typeof idMessages = {
     attendance: 'Attendance',
     import: 'Import Data',
     planning: 'Planning',
+    reportCheck: 'Check report',
   },
   userMenu: {
     roles: 'Roles',
@@ -161,6 +162,7 @@ const en: typeof idMessages = {
     linkAttendance: 'Unexcused absence and PP 94/2021 disciplinary sanctions.',
     linkImport: 'Import organisation and attendance data from CSV or XLSX.',
     linkPlanning: 'RPJMD, performance tree, indicators and the alignment report.',
+    linkReportCheck: 'Recompute the achievements of a published report and find the figures that do not add up.',
   },
   users: {
     title: 'Users',
@@ -1177,6 +1179,39 @@ const en: typeof idMessages = {
     saved: 'National priority {code} saved.',
     deleted: 'National priority {code} deleted.',
     deleteQuestion: 'Delete national priority {code}?',
+  },
+  reportCheck: {
+    title: 'Check report',
+    intro: 'Upload the achievement table of a published report (LKjIP, LKj, a performance app). Each row is recomputed with the formula that fits its polarity and compared with the published achievement (within 0.01 after rounding to 2 decimals). The file is not stored.',
+    optionalColumns: 'Optional columns:',
+    numbers: 'Numbers may be written 184,75, 1.004.422.800, 97.32 or 1,004,422,800; a range target as 80 - 90; periodic realizations separated by semicolons (1; 0; 2), summed when the aggregation column is empty.',
+    example: 'Download an example CSV',
+    check: 'Check',
+    checking: 'Checking…',
+    result: 'Check of {name}',
+    counts: 'Rows per verdict',
+    caption: 'The verdict of each row',
+    download: 'Download the result (CSV)',
+    verdicts: {
+      consistent: 'Consistent',
+      inconsistent: 'Inconsistent',
+      not_computable: 'Not computable',
+    },
+    polarities: {
+      higher_is_better: 'Higher is better',
+      lower_is_better: 'Lower is better',
+    },
+    columns: {
+      indicator: 'Indicator',
+      polarity: 'Polarity',
+      target: 'Target',
+      realization: 'Realization',
+      published: 'Published (%)',
+      computed: 'Computed (%)',
+      matchingFormula: 'Matching formula',
+      verdict: 'Verdict',
+      reason: 'Reason',
+    },
   },
 };
 

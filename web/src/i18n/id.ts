@@ -20,6 +20,7 @@ const id = {
     attendance: 'Kehadiran',
     import: 'Impor Data',
     planning: 'Perencanaan',
+    reportCheck: 'Periksa Laporan',
   },
   userMenu: {
     roles: 'Peran',
@@ -161,6 +162,7 @@ const id = {
     linkAttendance: 'Ketidakhadiran tanpa keterangan dan hukuman disiplin PP 94/2021.',
     linkImport: 'Impor data organisasi dan presensi dari CSV atau XLSX.',
     linkPlanning: 'RPJMD, pohon kinerja, indikator, dan laporan keselarasan.',
+    linkReportCheck: 'Hitung ulang capaian kinerja dalam laporan yang sudah terbit dan temukan angka yang tidak konsisten.',
   },
   users: {
     title: 'Pengguna',
@@ -1178,6 +1180,39 @@ const id = {
     saved: 'Prioritas nasional {code} disimpan.',
     deleted: 'Prioritas nasional {code} dihapus.',
     deleteQuestion: 'Hapus prioritas nasional {code}?',
+  },
+  reportCheck: {
+    title: 'Periksa Laporan',
+    intro: 'Unggah tabel capaian kinerja dari laporan yang sudah terbit (LKjIP, LKj, aplikasi kinerja). Setiap baris dihitung ulang dengan rumus yang sesuai polaritasnya dan dibandingkan dengan angka capaian yang dipublikasikan (toleransi 0,01 setelah pembulatan 2 desimal). Berkas tidak disimpan.',
+    optionalColumns: 'Kolom pilihan:',
+    numbers: 'Angka boleh ditulis 184,75, 1.004.422.800, 97.32, atau 1,004,422,800; target rentang seperti 80 - 90; realisasi per periode dipisah titik koma (1; 0; 2) dan dijumlahkan bila kolom aggregation kosong.',
+    example: 'Unduh contoh CSV',
+    check: 'Periksa',
+    checking: 'Memeriksa…',
+    result: 'Hasil pemeriksaan {name}',
+    counts: 'Jumlah baris per hasil',
+    caption: 'Hasil pemeriksaan per baris',
+    download: 'Unduh hasil (CSV)',
+    verdicts: {
+      consistent: 'Konsisten',
+      inconsistent: 'Tidak konsisten',
+      not_computable: 'Tidak dapat dihitung',
+    },
+    polarities: {
+      higher_is_better: 'Makin tinggi makin baik',
+      lower_is_better: 'Makin rendah makin baik',
+    },
+    columns: {
+      indicator: 'Indikator',
+      polarity: 'Polaritas',
+      target: 'Target',
+      realization: 'Realisasi',
+      published: 'Terbit (%)',
+      computed: 'Dihitung (%)',
+      matchingFormula: 'Rumus cocok',
+      verdict: 'Hasil',
+      reason: 'Keterangan',
+    },
   },
 };
 
