@@ -58,6 +58,10 @@ describe('check report', () => {
       assert.equal((await consistent.getByTestId('verdict').innerText()).trim(), 'Konsisten');
       assert.equal((await consistent.getByTestId('computed').innerText()).trim(), '184,75');
       assert.match(await consistent.innerText(), /mirror/);
+      // "Why this number": the arithmetic with the row's own numbers.
+      const why = consistent.getByTestId('why');
+      await why.locator('summary').click();
+      assert.match(await why.innerText(), /\(2 x 32 - 4,88\) \/ 32 x 100 = 184,75/);
 
       const inconsistent = table.locator('tbody tr[data-row="3"]');
       assert.equal(await inconsistent.getAttribute('data-verdict'), 'inconsistent');

@@ -508,6 +508,7 @@ ReportCheckRow check_line(const ReportLine& line) {
   const std::optional<TargetValue> target = parse_target(line.target, problems);
 
   std::optional<Decimal> realization;
+  std::vector<ExplanationStep> period_steps;
   if (const auto periods = parse_periods(line.realization, problems)) {
     const bool defaulted = !aggregation && line.aggregation.empty() && periods->size() > 1;
     const Aggregation used = aggregation.value_or(Aggregation::sum);
@@ -520,6 +521,7 @@ ReportCheckRow check_line(const ReportLine& line) {
     } else {
       realization = aggregated->value;
       if (periods->size() > 1) {
+        period_steps = explain_aggregation(*periods, used);
         const std::string used_name(name(used));
         const std::string count_text = std::to_string(periods->size());
         const Message value = number_text(*realization);
@@ -548,6 +550,16 @@ ReportCheckRow check_line(const ReportLine& line) {
     row.verdict = ReportVerdict::not_computable;
     row.matching_formula.reset();
     reasons = std::move(problems);
+  } else if (row.computed_percent && polarity && target && realization) {
+    AchievementInput input;
+    input.polarity = *polarity;
+    input.variant = declared.value_or(default_variant(*polarity));
+    input.target = *target;
+    input.realization = realization;
+    row.explanation = std::move(period_steps);
+    for (ExplanationStep& step : explain_achievement(input)) {
+      row.explanation.push_back(std::move(step));
+    }
   }
   reasons.insert(reasons.end(), notes.begin(), notes.end());
   Message reason = join(reasons);

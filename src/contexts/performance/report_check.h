@@ -69,6 +69,9 @@ struct ReportCheckRow {
   std::string reason_en;
 
   const std::string& reason(Locale locale) const { return locale == Locale::english ? reason_en : reason_id; }
+  // "Why this number": how the periods add up (when there are several) and the arithmetic of
+  // computed_percent, step by step; empty when nothing was computed.
+  std::vector<ExplanationStep> explanation;
 };
 
 struct ReportCheckCounts {

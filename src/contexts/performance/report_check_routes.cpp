@@ -60,6 +60,11 @@ Json row_json(const ReportCheckRow& row, Locale locale) {
       row.matching_formula ? Json(std::string(name(*row.matching_formula))) : Json(nullptr);
   item["verdict"] = std::string(name(row.verdict));
   item["reason"] = row.reason(locale);
+  Json explanation = Json::array();
+  for (const ExplanationStep& step : row.explanation) {
+    explanation.push_back(locale == Locale::english ? step.text_en : step.text_id);
+  }
+  item["explanation"] = std::move(explanation);
   return item;
 }
 

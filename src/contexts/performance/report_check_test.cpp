@@ -121,6 +121,27 @@ TEST(ReportCheckTest, ThePublishedNumbersAreReproduced) {
             "formula matches");
 }
 
+TEST(ReportCheckTest, EveryComputedFigureExplainsItself) {
+  const ReportCheck result = check_csv(published_input());
+  const ReportCheckRow* infant = find_row(result, "Angka Kematian Bayi (AKB) Lampung 2015");
+  ASSERT_NE(infant, nullptr);
+  ASSERT_GE(infant->explanation.size(), 2U);
+  EXPECT_NE(infant->explanation[1].text_id.find("(2 x 32 - 4,88) / 32 x 100 = 184,75"), std::string::npos)
+      << infant->explanation[1].text_id;
+  // Periodic values: how they add up comes first.
+  const ReportCheckRow* drafts =
+      find_row(result, "Jumlah Rancangan Perda/Perbup tentang APBD Polewali Mandar 2022");
+  ASSERT_NE(drafts, nullptr);
+  ASSERT_GE(drafts->explanation.size(), 3U);
+  EXPECT_NE(drafts->explanation[1].text_en.find("= 3 (3 of 3 periods reported)"), std::string::npos)
+      << drafts->explanation[1].text_en;
+  EXPECT_NE(drafts->explanation.back().text_en.find("150.00"), std::string::npos);
+  // Nothing computed, nothing to explain.
+  EXPECT_TRUE(
+      check("higher_is_better", "0", "5", "100").explanation.empty());  // T = 0: ratio divides by zero
+  EXPECT_TRUE(check("higher_is_better", "10", "", "100").explanation.empty());
+}
+
 TEST(ReportCheckTest, ARangeTargetIsMetInsideTheRange) {
   const ReportCheckRow row = check("higher_is_better", "80 - 90", "85", "100");
   EXPECT_EQ(shown(row), "100,00");

@@ -25,6 +25,8 @@ export interface ReportCheckRow {
   verdict: ReportVerdict;
   /** Short, in the language of the request. */
   reason: string;
+  /** "Why this number": the steps of the computed figure, in the language of the request. */
+  explanation: string[];
 }
 
 export interface ReportCheck {

@@ -1182,6 +1182,7 @@ const en: typeof idMessages = {
   },
   reportCheck: {
     title: 'Check report',
+    why: 'Why this number?',
     intro: 'Upload the achievement table of a published report (LKjIP, LKj, a performance app). Each row is recomputed with the formula that fits its polarity and compared with the published achievement (within 0.01 after rounding to 2 decimals). The file is not stored.',
     optionalColumns: 'Optional columns:',
     numbers: 'Numbers may be written 184,75, 1.004.422.800, 97.32 or 1,004,422,800; a range target as 80 - 90; periodic realizations separated by semicolons (1; 0; 2), summed when the aggregation column is empty.',

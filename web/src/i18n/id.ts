@@ -1183,6 +1183,7 @@ const id = {
   },
   reportCheck: {
     title: 'Periksa Laporan',
+    why: 'Mengapa angka ini?',
     intro: 'Unggah tabel capaian kinerja dari laporan yang sudah terbit (LKjIP, LKj, aplikasi kinerja). Setiap baris dihitung ulang dengan rumus yang sesuai polaritasnya dan dibandingkan dengan angka capaian yang dipublikasikan (toleransi 0,01 setelah pembulatan 2 desimal). Berkas tidak disimpan.',
     optionalColumns: 'Kolom pilihan:',
     numbers: 'Angka boleh ditulis 184,75, 1.004.422.800, 97.32, atau 1,004,422,800; target rentang seperti 80 - 90; realisasi per periode dipisah titik koma (1; 0; 2) dan dijumlahkan bila kolom aggregation kosong.',
