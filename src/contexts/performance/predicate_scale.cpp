@@ -106,8 +106,7 @@ std::optional<int> compare_fraction(const Decimal& numerator, const Decimal& den
   if (!left.ok() || !right.ok()) {
     return std::nullopt;
   }
-  const auto order = *left <=> *right;
-  const int sign = order < 0 ? -1 : (order > 0 ? 1 : 0);
+  const int sign = *left < *right ? -1 : (*right < *left ? 1 : 0);
   return denominator.sign() < 0 ? -sign : sign;
 }
 
@@ -124,8 +123,7 @@ bool passes(BandTest test, int comparison) {
 }
 
 int compare(const Decimal& left, const Decimal& right) {
-  const auto order = left <=> right;
-  return order < 0 ? -1 : (order > 0 ? 1 : 0);
+  return left < right ? -1 : (right < left ? 1 : 0);
 }
 
 }  // namespace
