@@ -64,6 +64,38 @@ TEST_P(PlanningApiTest, ImportsAreRefusedToOtherRolesAndTakeFilesAboveTheJsonLim
   EXPECT_EQ(found.at("items")[0].at("code"), "1.02");
 }
 
+TEST_P(PlanningApiTest, BadParametersOfTheReferenceListsAndImportsAreNamed) {
+  SessionClient planner = signed_in("bapperida");
+  const ApiResponse level = planner.get("/api/v1/nomenclature?level=kota");
+  EXPECT_EQ(level.status, 400) << level.body;
+  EXPECT_NE(level.body.find("level"), std::string::npos) << level.body;
+  EXPECT_EQ(planner.get("/api/v1/nomenclature?page_size=100000").status, 400);
+  EXPECT_EQ(planner.get("/api/v1/nomenclature/export?format=pdf").status, 400);
+  EXPECT_EQ(planner.get("/api/v1/plans/1/imports/nodes/template?format=pdf").status, 400);
+  EXPECT_EQ(planner.get("/api/v1/plans/1/imports/nomenclature/template").status, 404);
+  EXPECT_EQ(
+      upload(planner, "/api/v1/plans/1/imports/agencies?mode=dry_run", "text/csv", "kind,code\n").status,
+      404);
+  EXPECT_EQ(
+      upload(planner, "/api/v1/plans/999/imports/nodes?mode=dry_run", "text/csv", "kind,code\nmisi,M1\n")
+          .status,
+      404);
+  EXPECT_EQ(upload(planner, std::string(kNodesPath) + "?mode=write", "text/csv", "kind,code\n").status, 400);
+  // Not a spreadsheet.
+  EXPECT_EQ(
+      upload(planner, std::string(kNodesPath) + "?mode=dry_run", "application/pdf", "%PDF-1.7", "rencana.pdf")
+          .status,
+      415);
+
+  const Json services = json_of(planner.get("/api/v1/spm-services"));
+  ASSERT_TRUE(services.contains("items")) << services.dump();
+  EXPECT_FALSE(services.at("items").empty());
+  // Nobody signed in reads nothing.
+  SessionClient anonymous(port());
+  EXPECT_EQ(anonymous.get("/api/v1/spm-services").status, 401);
+  EXPECT_EQ(anonymous.get("/api/v1/nomenclature").status, 401);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PlanningApiTest, ::testing::ValuesIn(db::test_backends()),
                          db::backend_test_name);
 

@@ -11,6 +11,7 @@
 #include "platform/db/bound_query.h"
 #include "platform/db/bulk_insert.h"
 #include "platform/db/database.h"
+#include "platform/db/sql_repository.h"
 
 namespace sinergi::organization {
 namespace {
@@ -955,35 +956,11 @@ class SqlOrganizationStore final : public OrganizationStore {
   const Clock& clock_;
 };
 
-class SqlOrganizationRepository final : public OrganizationRepository {
- public:
-  SqlOrganizationRepository(db::Database& database, const Clock& clock)
-      : database_(database), clock_(clock) {}
-
-  Result<void> write(const Work& work) override {
-    return database_.with_transaction([&](soci::session& session) -> Result<void> {
-      SqlOrganizationStore store(session, database_.backend(), clock_);
-      return work(store);
-    });
-  }
-
-  Result<void> read(const Work& work) override {
-    return database_.with_read_transaction([&](soci::session& session) -> Result<void> {
-      SqlOrganizationStore store(session, database_.backend(), clock_);
-      return work(store);
-    });
-  }
-
- private:
-  db::Database& database_;
-  const Clock& clock_;
-};
-
 }  // namespace
 
 std::unique_ptr<OrganizationRepository> make_sql_organization_repository(db::Database& database,
                                                                          const Clock& clock) {
-  return std::make_unique<SqlOrganizationRepository>(database, clock);
+  return std::make_unique<db::SqlRepository<OrganizationRepository, SqlOrganizationStore>>(database, clock);
 }
 
 }  // namespace sinergi::organization

@@ -355,74 +355,29 @@ void decide(ReportCheckRow& row, Polarity polarity, std::optional<FormulaVariant
   reasons.insert(reasons.begin(), std::move(reason));
 }
 
-// The header's columns mapped to the input's fields.
-struct HeaderMap {
-  std::vector<std::pair<std::string_view, std::size_t>> columns;
-
-  std::optional<std::size_t> find(std::string_view field) const {
-    for (const auto& [name, column] : columns) {
-      if (name == field) {
-        return column;
-      }
-    }
-    return std::nullopt;
-  }
-};
-
 Error file_error(std::string message_id, std::string message_en) {
   return Error::with_fields(ErrorCode::ValidationFailed,
                             {FieldError{"file", std::move(message_id), std::move(message_en)}});
 }
 
-Result<HeaderMap> map_header(const std::vector<std::string>& header) {
+// The header mapped to the input's fields by the imports' own rules; a column given twice or
+// a required one missing fails the whole file (other columns travel along unchecked).
+Result<tabular::Layout> map_header(const tabular::Table& table) {
+  tabular::ImportOutcome outcome;
+  tabular::Problems problems(outcome);
   const std::vector<tabular::ColumnSpec> specs = report_check_columns();
-  HeaderMap map;
-  std::vector<Message> problems;
-  for (std::size_t column = 0; column < header.size(); ++column) {
-    const std::string normalized = tabular::normalized_header(header[column]);
-    if (normalized.empty()) {
-      continue;
-    }
-    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const tabular::ColumnSpec& candidate) {
-      return candidate.field == normalized || std::find(candidate.aliases.begin(), candidate.aliases.end(),
-                                                        normalized) != candidate.aliases.end();
-    });
-    if (spec == specs.end()) {
-      continue;  // other columns (notes, sources) travel along unchecked
-    }
-    const std::string field(spec->field);
-    if (const auto earlier = map.find(spec->field)) {
-      problems.push_back({"kolom " + quoted(header[*earlier]) + " dan " + quoted(header[column]) +
-                              " sama-sama berarti " + field + "; hapus salah satunya",
-                          "the columns " + quoted(header[*earlier]) + " and " + quoted(header[column]) +
-                              " both mean " + field + "; remove one of them"});
-      continue;
-    }
-    map.columns.emplace_back(spec->field, column);
+  tabular::Layout layout = tabular::map_columns(specs, table, problems);
+  if (outcome.error_count == 0) {
+    return layout;
   }
-  for (const tabular::ColumnSpec& spec : specs) {
-    if (spec.required && !map.find(spec.field)) {
-      const std::string field(spec.field);
-      problems.push_back({"kolom wajib " + quoted(field) + " tidak ada di baris judul",
-                          "the required column " + quoted(field) + " is missing from the header row"});
-    }
+  std::vector<Message> messages;
+  for (const tabular::ImportProblem& problem : outcome.errors) {
+    messages.push_back({problem.message_id, problem.message_en});
   }
-  if (!problems.empty()) {
-    Message joined = join(problems);
-    joined.id += " (kolom wajib: indicator, polarity, target, realization, published_achievement_percent)";
-    joined.en +=
-        " (required columns: indicator, polarity, target, realization, published_achievement_percent)";
-    return file_error(std::move(joined.id), std::move(joined.en));
-  }
-  return map;
-}
-
-std::string cell_of(const std::vector<std::string>& cells, const HeaderMap& map, std::string_view field) {
-  const auto column = map.find(field);
-  if (!column || *column >= cells.size()) {
-    return {};
-  }
-  return std::string(trim_ascii_whitespace(cells[*column]));
+  Message joined = join(messages);
+  joined.id += " (kolom wajib: indicator, polarity, target, realization, published_achievement_percent)";
+  joined.en += " (required columns: indicator, polarity, target, realization, published_achievement_percent)";
+  return file_error(std::move(joined.id), std::move(joined.en));
 }
 
 void count(ReportCheckCounts& counts, ReportVerdict verdict) {
@@ -573,7 +528,7 @@ Result<ReportCheck> check_report(const tabular::Table& table) {
     return file_error("berkas kosong: tidak ada baris judul kolom maupun data",
                       "the file is empty: it has neither a header row nor data");
   }
-  const HeaderMap map = TRY(map_header(table.header));
+  const tabular::Layout layout = TRY(map_header(table));
   if (table.rows.empty()) {
     return file_error("berkas tidak berisi baris data di bawah baris judul",
                       "the file has no data rows below the header row");
@@ -584,13 +539,14 @@ Result<ReportCheck> check_report(const tabular::Table& table) {
   for (std::size_t index = 0; index < table.rows.size(); ++index) {
     const std::vector<std::string>& cells = table.rows[index];
     ReportLine line;
-    line.indicator = cell_of(cells, map, "indicator");
-    line.polarity = cell_of(cells, map, "polarity");
-    line.target = cell_of(cells, map, "target");
-    line.realization = cell_of(cells, map, "realization");
-    line.published = cell_of(cells, map, "published_achievement_percent");
-    line.formula = cell_of(cells, map, "formula");
-    line.aggregation = cell_of(cells, map, "aggregation");
+    const tabular::RowView view(cells, layout);
+    line.indicator = view.text("indicator");
+    line.polarity = view.text("polarity");
+    line.target = view.text("target");
+    line.realization = view.text("realization");
+    line.published = view.text("published_achievement_percent");
+    line.formula = view.text("formula");
+    line.aggregation = view.text("aggregation");
     ReportCheckRow row = check_line(line);
     row.row_number = index < table.row_numbers.size() ? table.row_numbers[index] : index + 2;
     row.cells.assign(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(
@@ -603,17 +559,11 @@ Result<ReportCheck> check_report(const tabular::Table& table) {
 }
 
 Result<ReportCheck> check_report(const tabular::ImportFile& file) {
-  if (file.bytes.size() > tabular::kMaxImportBytes) {
-    // Refused before the format is guessed, as every import does.
-    return Error::with_fields(ErrorCode::FileLimitExceeded,
-                              {FieldError{"file", "ukuran berkas melebihi batas 20 MB",
-                                          "the file is larger than the limit of 20 MB"}});
-  }
-  tabular::ReadLimits limits;
-  limits.max_input_bytes = tabular::kMaxImportBytes;
-  const tabular::Format format = TRY(tabular::detect_format(file.bytes, file.content_type, file.file_name));
-  const tabular::Table table = TRY(tabular::read_table(file.bytes, format, limits));
-  return check_report(table);
+  // The imports' reading (size limit, format, damage); their content problems are this
+  // check's own, decided below.
+  tabular::ImportOutcome ignored;
+  const tabular::ImportTable read = TRY(tabular::read_import_table(file, report_check_columns(), ignored));
+  return check_report(read.table);
 }
 
 tabular::Sheet report_check_sheet(const ReportCheck& check, Locale locale) {

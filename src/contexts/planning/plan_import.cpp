@@ -489,10 +489,8 @@ Result<void> import_node_rows(Run& run) {
   }
   // Every node by key: stored ones, then the file's new ones (with temporary negative ids).
   std::unordered_map<std::string, NodeRecord> known;
-  std::unordered_set<std::string> is_stored;
   for (const NodeRecord& node : stored) {
     known.emplace(node_key(node), node);
-    is_stored.insert(node_key(node));
   }
   // Parents come before children when rows are taken by level (kind order), whatever the
   // order of the file.
@@ -572,7 +570,8 @@ Result<void> import_node_rows(Run& run) {
     }
     const std::string key = node_key(*kind, agency, std::string(trim_ascii_whitespace(code)));
     const auto existing = known.find(key);
-    const bool stored_node = existing != known.end() && is_stored.contains(key);
+    // The file's new nodes carry temporary negative ids until they are written.
+    const bool stored_node = existing != known.end() && existing->second.id.value() > 0;
     std::string title(row.text("title"));
     if (title.empty() && stored_node && !row.has("title")) {
       title = existing->second.title;

@@ -17,6 +17,7 @@
 #include "platform/db/bound_query.h"
 #include "platform/db/bulk_insert.h"
 #include "platform/db/database.h"
+#include "platform/db/sql_repository.h"
 
 namespace sinergi::planning {
 namespace {
@@ -1337,33 +1338,10 @@ class SqlPlanningStore final : public PlanningStore {
   const Clock& clock_;
 };
 
-class SqlPlanningRepository final : public PlanningRepository {
- public:
-  SqlPlanningRepository(db::Database& database, const Clock& clock) : database_(database), clock_(clock) {}
-
-  Result<void> write(const Work& work) override {
-    return database_.with_transaction([&](soci::session& session) -> Result<void> {
-      SqlPlanningStore store(session, database_.backend(), clock_);
-      return work(store);
-    });
-  }
-
-  Result<void> read(const Work& work) override {
-    return database_.with_read_transaction([&](soci::session& session) -> Result<void> {
-      SqlPlanningStore store(session, database_.backend(), clock_);
-      return work(store);
-    });
-  }
-
- private:
-  db::Database& database_;
-  const Clock& clock_;
-};
-
 }  // namespace
 
 std::unique_ptr<PlanningRepository> make_sql_planning_repository(db::Database& database, const Clock& clock) {
-  return std::make_unique<SqlPlanningRepository>(database, clock);
+  return std::make_unique<db::SqlRepository<PlanningRepository, SqlPlanningStore>>(database, clock);
 }
 
 }  // namespace sinergi::planning

@@ -22,9 +22,9 @@ std::string accepted_names(const ColumnSpec& spec) {
   return names;
 }
 
-// Maps the header to the kind's columns, reporting unknown columns (warnings), columns
-// given twice and required columns missing (errors).
-Layout map_header(std::span<const ColumnSpec> specs, const Table& table, Problems& problems) {
+}  // namespace
+
+Layout map_columns(std::span<const ColumnSpec> specs, const Table& table, Problems& problems) {
   Layout layout;
   std::vector<std::optional<std::size_t>> found(specs.size());
   for (std::size_t column = 0; column < table.header.size(); ++column) {
@@ -74,8 +74,6 @@ Layout map_header(std::span<const ColumnSpec> specs, const Table& table, Problem
   }
   return layout;
 }
-
-}  // namespace
 
 std::string_view name(ImportMode mode) {
   return mode == ImportMode::commit ? "commit" : "dry_run";
@@ -212,7 +210,7 @@ Result<ImportTable> read_import_table(const ImportFile& file, std::span<const Co
   const Table& table = result.table;
   outcome.rows = static_cast<std::int64_t>(table.rows.size());
   Problems problems(outcome);
-  result.layout = map_header(columns, table, problems);
+  result.layout = map_columns(columns, table, problems);
   for (const CellWarning& warning : table.warnings) {
     const std::string_view field = result.layout.field_at(warning.column);
     const std::string column = !field.empty()                         ? std::string(field)

@@ -137,6 +137,11 @@ class Problems {
   ImportOutcome& outcome_;
 };
 
+// Maps a table's header row to `columns` (case-insensitive, aliases accepted), reporting
+// unknown columns as warnings, and columns given twice and required columns missing as errors,
+// all on row kHeaderRow.
+Layout map_columns(std::span<const ColumnSpec> columns, const Table& table, Problems& problems);
+
 // Errors and warnings by row (stable: the order within a row is kept).
 void sort_problems(ImportOutcome& outcome);
 
