@@ -10,10 +10,10 @@ packages=(
   # server libraries
   libboost-dev libboost-system-dev libsoci-dev libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libsodium-dev libxlsxwriter-dev
-  libzip-dev libexpat1-dev
+  libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 postgresql-client-15
-  wrk nginx-light curl python3
+  wrk nginx-light curl python3 poppler-utils
   # web application build and browser tests (nodejs ships npm)
   nodejs chromium
 )

@@ -11,33 +11,6 @@ Result<RegionId> region_of(const auth::Principal& caller) {
   return RegionId(*caller.region_id);
 }
 
-Result<void> validation_result(std::vector<FieldError> errors) {
-  if (errors.empty()) {
-    return success();
-  }
-  return Error::with_fields(ErrorCode::ValidationFailed, std::move(errors));
-}
-
-Error stale_version(std::string_view what_id, std::string_view what_en) {
-  return Error::with_fields(
-      ErrorCode::Conflict,
-      {FieldError{
-          "version", std::string(what_id) + " telah diubah orang lain; muat ulang lalu ulangi perubahan Anda",
-          "the " + std::string(what_en) + " was changed by someone else; reload and repeat your change"}},
-      {std::string(what_id) + " telah diubah orang lain"});
-}
-
-Error not_found(std::string_view what_id) {
-  return Error(ErrorCode::NotFound, {std::string(what_id)});
-}
-
-Error conflict(std::string field, std::string message_id, std::string message_en) {
-  std::string argument = message_id;
-  return Error::with_fields(ErrorCode::Conflict,
-                            {FieldError{std::move(field), std::move(message_id), std::move(message_en)}},
-                            {std::move(argument)});
-}
-
 std::optional<std::string> Agencies::code_of(const std::optional<AgencyId>& id) const {
   if (!id) {
     return std::nullopt;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "contexts/planning/planning_service.h"
+#include "core/refusals.h"
 #include "platform/audit/audit_log.h"
 #include "platform/auth/permissions.h"
 
@@ -18,11 +19,10 @@
 namespace sinergi::planning::support {
 
 Result<RegionId> region_of(const auth::Principal& caller);
-Result<void> validation_result(std::vector<FieldError> errors);
-Error stale_version(std::string_view what_id, std::string_view what_en);
-Error not_found(std::string_view what_id);
-// Refused with a field error in both languages (409).
-Error conflict(std::string field, std::string message_id, std::string message_en);
+using sinergi::conflict;
+using sinergi::not_found;
+using sinergi::stale_version;
+using sinergi::validation_result;
 
 // The agencies of a region by id and by code.
 struct Agencies {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/refusals.h"
 #include "platform/db/bound_query.h"
 
 namespace sinergi::workflow {
@@ -139,17 +140,6 @@ std::string attachments_json(const std::vector<std::string>& attachments) {
   return array.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-Error version_conflict() {
-  std::string message_id =
-      "langkah lain sudah diambil pada butir ini lebih dahulu; muat ulang untuk melihat statusnya";
-  std::string argument = message_id;
-  return Error::with_fields(
-      ErrorCode::Conflict,
-      {FieldError{"version", std::move(message_id),
-                  "someone else took a step on this item first; reload to see where it stands"}},
-      {std::move(argument)});
-}
-
 }  // namespace
 
 WorkflowStore::WorkflowStore(soci::session& session, const Clock& clock) : session_(session), clock_(clock) {}
@@ -269,7 +259,10 @@ Result<StoredItem> WorkflowStore::take_step(const Definition& definition, const 
       .text(" AND version = ")
       .value(static_cast<long long>(item.version));
   if (db::execute(session_, update) != 1) {
-    return version_conflict();
+    return conflict(
+        "version",
+        "langkah lain sudah diambil pada butir ini lebih dahulu; muat ulang untuk melihat statusnya",
+        "someone else took a step on this item first; reload to see where it stands");
   }
   long long item_id = item.id;
   int sequence = step.sequence;
