@@ -19,6 +19,8 @@
 #include "contexts/organization/organization_demo.h"
 #include "contexts/organization/organization_routes.h"
 #include "contexts/organization/spreadsheet_import.h"
+#include "contexts/performance/performance_demo.h"
+#include "contexts/performance/performance_routes.h"
 #include "contexts/performance/report_check.h"
 #include "contexts/performance/report_check_routes.h"
 #include "contexts/planning/plan_import.h"
@@ -103,7 +105,7 @@ void record_denial(db::Database& database, const Clock& clock, const http::Reque
 
 std::vector<std::string> upload_path_prefixes() {
   return {"/api/v1/organization/imports/", "/api/v1/attendance/imports", "/api/v1/plans/*/imports/",
-          "/api/v1/nomenclature/imports", "/api/v1/tools/check-report"};
+          "/api/v1/nomenclature/imports",  "/api/v1/tools/check-report", "/api/v1/realizations/*/evidence"};
 }
 
 void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies& system, Services& services) {
@@ -115,6 +117,8 @@ void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies&
   planning::register_planning_routes(router, services.planning());
   planning::register_planning_import_routes(router, services.plan_importer(), services.planning());
   performance::register_report_check_routes(router);
+  performance::register_performance_routes(router, services.agreements(), services.realizations(),
+                                           services.clock());
   register_audit_routes(router, *system.database);
 }
 
@@ -169,8 +173,17 @@ Result<void> load_demo(const std::string& database_url) {
   organization::OrganizationDemoReport organization_report = TRY(organization::load_organization_demo(
       *database, clock, local_date(clock.now(), organization::OrganizationOptions{}.utc_offset)));
   planning::PlanningDemoReport planning_report = TRY(load_planning_demo_data(*database, clock));
+  const files::ContentStore evidence_store =
+      TRY(files::ContentStore::open(files_directory_for(database_url)));
+  auth::LoginThrottle throttle(clock, auth::LoginThrottle::Options{});
+  Services services(*database, clock, hasher, throttle, evidence_store);
+  const performance::PerformanceDemoReport performance_report = TRY(performance::load_performance_demo(
+      *database, services.performance_directory(), evidence_store, [&services](const std::string& username) {
+        return services.identity().principal_of_username(username);
+      }));
   if (report.already_present && identity_report.users_created == 0 && identity_report.agencies_created == 0 &&
-      organization_report.already_present && planning_report.already_present) {
+      organization_report.already_present && planning_report.already_present &&
+      performance_report.already_present) {
     std::cout << "Data demo sudah ada; tidak ada yang diubah\n";
   } else {
     std::cout << "Data demo dimuat: " << report.settings_written << " pengaturan wilayah, "
@@ -181,7 +194,11 @@ Result<void> load_demo(const std::string& database_url) {
               << " penugasan, " << organization_report.attendance_records << " catatan presensi, "
               << planning_report.nodes << " simpul rencana, " << planning_report.links
               << " tautan keselarasan, " << planning_report.indicators << " indikator, "
-              << planning_report.nomenclature_entries << " entri nomenklatur\n";
+              << planning_report.nomenclature_entries << " entri nomenklatur, "
+              << performance_report.agreements << " perjanjian kinerja ("
+              << performance_report.signed_agreements << " ditandatangani), "
+              << performance_report.realizations << " laporan realisasi, " << performance_report.evidence
+              << " bukti dukung\n";
   }
   return success();
 }
@@ -348,7 +365,11 @@ Result<void> serve(const ServeSettings& settings) {
   auth::LoginThrottle throttle(clock, auth::LoginThrottle::Options{});
   identity::IdentityOptions identity_options;
   identity_options.secure_cookies = settings.secure_cookies;
-  Services services(*database, clock, hasher, throttle, identity_options);
+  const std::string files_dir =
+      settings.files_dir.empty() ? files_directory_for(settings.database_url) : settings.files_dir;
+  const files::ContentStore evidence_store = TRY(files::ContentStore::open(files_dir));
+  spdlog::info("evidence files in {}", evidence_store.root().string());
+  Services services(*database, clock, hasher, throttle, evidence_store, identity_options);
 
   http::Router router;
   db::Database& database_reference = *database;

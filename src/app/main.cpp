@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
       ->add_flag("--secure-cookies", serve_settings.secure_cookies,
                  "Mark the session cookie Secure (when Sinergi is reached over HTTPS)")
       ->envname("SINERGI_SECURE_COOKIES");
+  serve
+      ->add_option("--files-dir", serve_settings.files_dir,
+                   "Directory of uploaded evidence files (default: 'files' beside the SQLite database)")
+      ->envname("SINERGI_FILES_DIR");
 
   std::string migrate_database_url(sinergi::db::kDefaultDatabaseUrl);
   auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");

@@ -4,6 +4,7 @@
 // route can exist without a decision.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -180,7 +181,11 @@ class RoutePermissionsTest : public ::testing::Test {
     auto migrations = db::bundled_migrations();
     ASSERT_TRUE(migrations.ok());
     ASSERT_TRUE(db::migrate(*database_, *migrations).ok());
-    services_ = std::make_unique<Services>(*database_, clock_, hasher_, throttle_);
+    auto evidence_store =
+        files::ContentStore::open(std::filesystem::temp_directory_path() / "sinergi-route-test-files");
+    ASSERT_TRUE(evidence_store.ok());
+    evidence_store_.emplace(std::move(evidence_store).value());
+    services_ = std::make_unique<Services>(*database_, clock_, hasher_, throttle_, *evidence_store_);
     secured_ = std::make_unique<auth::SecuredRouter>(router_, authenticator_, nullptr);
     register_routes(*secured_, {database_.get(), &metrics_, "test"}, *services_);
   }
@@ -190,6 +195,7 @@ class RoutePermissionsTest : public ::testing::Test {
   SystemClock clock_;
   auth::PasswordHasher hasher_{auth::PasswordHasher::Options{}};
   auth::LoginThrottle throttle_{clock_, auth::LoginThrottle::Options{}};
+  std::optional<files::ContentStore> evidence_store_;
   std::unique_ptr<Services> services_;
   http::Metrics metrics_;
   http::Router router_;

@@ -1,6 +1,9 @@
 #include "app/settings.h"
 
 #include <charconv>
+#include <filesystem>
+
+#include "platform/db/database_url.h"
 
 namespace sinergi::app {
 
@@ -29,6 +32,14 @@ Result<ListenAddress> ListenAddress::parse(std::string_view text) {
     return invalid();
   }
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(port)};
+}
+
+std::string files_directory_for(const std::string& database_url) {
+  auto url = db::DatabaseUrl::parse(database_url);
+  if (url.ok() && url.value().backend == db::Backend::sqlite) {
+    return (std::filesystem::path(url.value().sqlite_path).parent_path() / "files").string();
+  }
+  return "data/files";
 }
 
 }  // namespace sinergi::app

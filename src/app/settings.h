@@ -30,6 +30,12 @@ struct ServeSettings {
   std::int64_t shutdown_grace_ms = 10'000;
   std::string log_level = "info";
   bool secure_cookies = false;  // add Secure to the session cookie (behind HTTPS)
+  std::string files_dir;        // evidence files; empty: files_directory_for(database_url)
 };
+
+// Where uploaded evidence files live when no directory is named: beside an SQLite database
+// file ("data/sinergi.db" -> "data/files"), "data/files" under the working directory for
+// PostgreSQL.
+std::string files_directory_for(const std::string& database_url);
 
 }  // namespace sinergi::app

@@ -210,6 +210,15 @@ Result<auth::Principal> IdentityService::authenticate_session(const std::string&
   return principal;
 }
 
+Result<std::optional<auth::Principal>> IdentityService::principal_of_username(const std::string& username) {
+  const auto record = TRY(read_transaction<std::optional<UserRecord>>(
+      *repository_, [&](IdentityStore& store) { return store.find_user_by_username(username); }));
+  if (!record || !record->user.active) {
+    return std::optional<auth::Principal>();
+  }
+  return std::optional<auth::Principal>(principal_for(record->user));
+}
+
 Result<auth::Principal> IdentityService::authenticate_api_token(const std::string& secret) {
   if (!secret.starts_with(kApiTokenPrefix)) {
     return Error(ErrorCode::Unauthenticated);

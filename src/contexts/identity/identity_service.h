@@ -226,6 +226,10 @@ class IdentityService final : public auth::Authenticator {
   // role sees only its own agency, an assistant only the cluster's).
   Result<std::vector<User>> users_of_agency(const auth::Principal& caller, std::string_view agency_code);
 
+  // The principal of an active user, for operator commands that act in a person's name (the
+  // demo's signatures); none when there is no such active user.
+  Result<std::optional<auth::Principal>> principal_of_username(const std::string& username);
+
   // --- API tokens (administrators) ---
 
   // Every token of the region, newest first, revoked ones included.

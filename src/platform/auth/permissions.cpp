@@ -183,6 +183,36 @@ constexpr std::array kPermissions = {
     Permission{Action::report_check, legislature, Scope::region},
     Permission{Action::report_check, agency_head, Scope::region},
     Permission{Action::report_check, agency_staff, Scope::region},
+
+    // Performance (issue 6): everyone inside the region sees agreements, realizations and
+    // scorecards (leadership sees the process, agencies see each other's commitments).
+    Permission{Action::performance_read, admin, Scope::region},
+    Permission{Action::performance_read, governor, Scope::region},
+    Permission{Action::performance_read, vice_governor, Scope::region},
+    Permission{Action::performance_read, secretary, Scope::region},
+    Permission{Action::performance_read, assistant, Scope::region},
+    Permission{Action::performance_read, planner, Scope::region},
+    Permission{Action::performance_read, finance, Scope::region},
+    Permission{Action::performance_read, auditor, Scope::region},
+    Permission{Action::performance_read, legislature, Scope::region},
+    Permission{Action::performance_read, agency_head, Scope::region},
+    Permission{Action::performance_read, agency_staff, Scope::region},
+    // An agency drafts its own agreement; the planning agency may prepare drafts for any.
+    Permission{Action::agreement_manage, agency_head, Scope::own_agency},
+    Permission{Action::agreement_manage, agency_staff, Scope::own_agency},
+    Permission{Action::agreement_manage, planner, Scope::region},
+    // Who may take which signing step is the agreement workflow's rule (agreement.cpp).
+    Permission{Action::agreement_workflow, agency_head, Scope::own_agency},
+    Permission{Action::agreement_workflow, agency_staff, Scope::own_agency},
+    Permission{Action::agreement_workflow, planner, Scope::region},
+    Permission{Action::agreement_workflow, governor, Scope::region},
+    Permission{Action::realization_report, agency_head, Scope::own_agency},
+    Permission{Action::realization_report, agency_staff, Scope::own_agency},
+    // The head submits, the planning agency verifies or returns (realization.cpp).
+    Permission{Action::realization_workflow, agency_head, Scope::own_agency},
+    Permission{Action::realization_workflow, planner, Scope::region},
+    Permission{Action::reporting_windows_manage, planner, Scope::region},
+    Permission{Action::reporting_windows_manage, admin, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -254,6 +284,18 @@ std::string_view action_name(Action action) {
       return "nomenclature.manage";
     case Action::report_check:
       return "report_check.use";
+    case Action::performance_read:
+      return "performance.read";
+    case Action::agreement_manage:
+      return "agreements.manage";
+    case Action::agreement_workflow:
+      return "agreements.workflow";
+    case Action::realization_report:
+      return "realizations.report";
+    case Action::realization_workflow:
+      return "realizations.workflow";
+    case Action::reporting_windows_manage:
+      return "reporting_windows.manage";
   }
   return "unknown";
 }

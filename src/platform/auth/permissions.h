@@ -39,6 +39,12 @@ enum class Action {
   national_priorities_manage,  // national priorities beyond the built-in Asta Cita
   nomenclature_manage,         // the national nomenclature list of programs and (sub-)activities
   report_check,                // the auditor's arithmetic check of a published report (stores nothing)
+  performance_read,            // agreements, realizations with evidence, scorecards, monitoring reports
+  agreement_manage,            // draft and edit an agency's performance agreement, propose a revision
+  agreement_workflow,          // submit, sign or return an agreement (the workflow decides which step)
+  realization_report,          // enter an agency's realization with its evidence
+  realization_workflow,        // submit, verify or return a realization (the workflow decides which step)
+  reporting_windows_manage,    // the open and close dates of each quarter's reporting
 };
 
 inline constexpr Action kAllActions[] = {Action::system_read,
@@ -63,7 +69,13 @@ inline constexpr Action kAllActions[] = {Action::system_read,
                                          Action::planning_revisions_approve,
                                          Action::national_priorities_manage,
                                          Action::nomenclature_manage,
-                                         Action::report_check};
+                                         Action::report_check,
+                                         Action::performance_read,
+                                         Action::agreement_manage,
+                                         Action::agreement_workflow,
+                                         Action::realization_report,
+                                         Action::realization_workflow,
+                                         Action::reporting_windows_manage};
 
 std::string_view action_name(Action action);
 std::optional<Action> parse_action(std::string_view name);

@@ -63,6 +63,15 @@ const std::map<Action, std::set<Role>>& expected_roles() {
       {Action::nomenclature_manage, {Role::admin}},
       // Issue 6: the arithmetic check of a published report touches no stored data.
       {Action::report_check, kSignedIn},
+      // Issue 6: agreements, realizations and scorecards are seen across the region; an agency
+      // (or the planning agency for it) drafts and reports; the head and the governor sign; the
+      // planning agency verifies and sets the reporting windows.
+      {Action::performance_read, kSignedIn},
+      {Action::agreement_manage, {Role::planner, Role::agency_head, Role::agency_staff}},
+      {Action::agreement_workflow, {Role::planner, Role::governor, Role::agency_head, Role::agency_staff}},
+      {Action::realization_report, {Role::agency_head, Role::agency_staff}},
+      {Action::realization_workflow, {Role::planner, Role::agency_head}},
+      {Action::reporting_windows_manage, {Role::admin, Role::planner}},
   };
   return kExpected;
 }
@@ -158,11 +167,11 @@ TEST(PermissionsTest, TheWebAppSeesPermissionNamesPerRole) {
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
                                       "audit.read", "agencies.read", "agency_users.read", "organization.read",
                                       "attendance.read", "attendance.rates.read", "planning.read",
-                                      "report_check.use"}));
+                                      "report_check.use", "performance.read"}));
   EXPECT_EQ(permission_names(principal_with(Role::legislature)),
             (std::vector<std::string>{"session.read", "session.delete", "password.change", "account.manage",
                                       "agencies.read", "organization.read", "attendance.read",
-                                      "planning.read", "report_check.use"}));
+                                      "planning.read", "report_check.use", "performance.read"}));
   EXPECT_TRUE(permission_names(Principal::anonymous()).empty());
 }
 
