@@ -79,6 +79,200 @@ TEST_P(PerformanceApiTest, AFileThatIsNoReportTableIsRefused) {
   EXPECT_GT(json_of(read).at("counts").at("consistent").get<int>(), 20000);
 }
 
+// --- Agreements, realization and verification over HTTP, with the demo year 2026 ---
+
+constexpr const char* kPdfBytes = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+// The demo's Dinkes agreement for 2026: submitted, waiting for the signatures.
+Json health_agreement(const SessionClient& client) {
+  ApiResponse list = client.get("/api/v1/agreements?year=2026&agency_code=Dinkes");
+  EXPECT_EQ(list.status, 200) << list.body;
+  const Json items = json_of(list).at("items");
+  EXPECT_EQ(items.size(), 1U);
+  ApiResponse detail =
+      client.get("/api/v1/agreements/" + std::to_string(items[0].at("id").get<std::int64_t>()));
+  EXPECT_EQ(detail.status, 200) << detail.body;
+  return json_of(detail);
+}
+
+ApiResponse step(const SessionClient& client, const Json& agreement, const std::string& transition) {
+  return client.send(
+      "POST", "/api/v1/agreements/" + std::to_string(agreement.at("id").get<std::int64_t>()) + "/steps",
+      Json{{"transition", transition}, {"version", agreement.at("version")}}.dump());
+}
+
+TEST_P(PerformanceApiTest, TheHeadAndTheGovernorSignAndASignedAgreementCannotBeEdited) {
+  SessionClient staff = signed_in("staf.dinkes");
+  SessionClient head = signed_in("kadis.dinkes");
+  SessionClient governor = signed_in("gubernur");
+  Json agreement = health_agreement(head);
+  ASSERT_EQ(agreement.at("state"), "submitted");
+  EXPECT_EQ(agreement.at("available"), Json::array({"return", "sign_first_party"}));
+  EXPECT_EQ(health_agreement(staff).at("available"), Json::array());
+
+  // Staff may not sign; without the CSRF token nobody may; the governor may not sign first.
+  EXPECT_EQ(step(staff, agreement, "sign_first_party").status, 403);
+  SessionClient forged = head;
+  forged.set_csrf_token("");
+  EXPECT_EQ(step(forged, agreement, "sign_first_party").status, 403);
+  EXPECT_EQ(step(governor, agreement, "sign_first_party").status, 403);
+
+  ApiResponse first = step(head, agreement, "sign_first_party");
+  ASSERT_EQ(first.status, 200) << first.body;
+  agreement = json_of(first);
+  EXPECT_EQ(agreement.at("state"), "signed_by_first_party");
+  ApiResponse second = step(governor, agreement, "sign_second_party");
+  ASSERT_EQ(second.status, 200) << second.body;
+  agreement = json_of(second);
+  EXPECT_EQ(agreement.at("state"), "signed");
+  const std::string hash = agreement.at("document_sha256").get<std::string>();
+  EXPECT_EQ(hash.size(), 64U);
+  const Json& timeline = agreement.at("timeline");
+  EXPECT_EQ(timeline.back().at("fields").at("document_sha256"), hash);
+  EXPECT_EQ(timeline.back().at("actor"), "gubernur");
+
+  // Editing a signed agreement: refused, revise instead.
+  Json edit{{"version", agreement.at("version")},
+            {"second_party", agreement.at("second_party")},
+            {"items", Json::array()},
+            {"programs", Json::array()}};
+  for (const Json& item : agreement.at("items")) {
+    edit["items"].push_back({{"indicator_id", item.at("indicator_id")}});
+  }
+  ApiResponse edited = staff.send(
+      "PUT", "/api/v1/agreements/" + std::to_string(agreement.at("id").get<std::int64_t>()), edit.dump());
+  EXPECT_EQ(edited.status, 409) << edited.body;
+  EXPECT_EQ(error_fields(edited), std::vector<std::string>{"state"});
+
+  ApiResponse pdf = governor.get("/api/v1/agreements/" +
+                                 std::to_string(agreement.at("id").get<std::int64_t>()) + "/document");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("Content-Type").value_or(""), "application/pdf");
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0U);
+  EXPECT_NE(pdf.header("Content-Disposition").value_or("").find("perjanjian-kinerja-Dinkes-2026-1.pdf"),
+            std::string::npos);
+}
+
+TEST_P(PerformanceApiTest, AQuarterIsReportedWithEvidenceVerifiedAndCountedInTheScorecard) {
+  SessionClient staff = signed_in("staf.dinkes");
+  SessionClient head = signed_in("kadis.dinkes");
+  SessionClient governor = signed_in("gubernur");
+  SessionClient planner = signed_in("bapperida");
+  Json agreement = health_agreement(head);
+  agreement = json_of(step(head, agreement, "sign_first_party"));
+  agreement = json_of(step(governor, agreement, "sign_second_party"));
+  ASSERT_EQ(agreement.at("state"), "signed");
+  const std::int64_t indicator = agreement.at("items")[0].at("indicator_id").get<std::int64_t>();
+
+  ApiResponse before = planner.get("/api/v1/scorecards/Dinkes?year=2026&quarter=3");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(json_of(before).at("items")[0].at("achievement").at("status"), "not_available");
+
+  // A value in the wrong format names its field; so does a quarter outside 1-4.
+  Json entry{{"agency_code", "Dinkes"},
+             {"indicator_id", indicator},
+             {"year", 2026},
+             {"quarter", 3},
+             {"value", "dua puluh"}};
+  ApiResponse wrong = staff.send("PUT", "/api/v1/realizations", entry.dump());
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_EQ(error_fields(wrong), std::vector<std::string>{"value"});
+  entry["value"] = 19.5;  // a JSON number would pass through binary floating point
+  EXPECT_EQ(error_fields(staff.send("PUT", "/api/v1/realizations", entry.dump())),
+            std::vector<std::string>{"value"});
+  entry["value"] = "19,5";
+  ApiResponse saved = staff.send("PUT", "/api/v1/realizations", entry.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const std::int64_t id = json_of(saved).at("id").get<std::int64_t>();
+  EXPECT_EQ(json_of(saved).at("value"), "19.5");
+  const std::string path = "/api/v1/realizations/" + std::to_string(id);
+
+  // Evidence: a forbidden type, a PDF under a picture's name, then a real PDF.
+  EXPECT_EQ(upload(staff, path + "/evidence", "application/octet-stream",
+                   "\x7f"
+                   "ELF\x02\x01\x01",
+                   "alat.exe")
+                .status,
+            415);
+  EXPECT_EQ(upload(staff, path + "/evidence", "image/png", kPdfBytes, "foto.png").status, 415);
+  EXPECT_EQ(upload(head, path + "/evidence", "application/pdf", kPdfBytes, "bukti.pdf").status, 201);
+  ApiResponse other_agency =
+      upload(signed_in("staf.disdikbud"), path + "/evidence", "application/pdf", kPdfBytes, "bukti.pdf");
+  EXPECT_EQ(other_agency.status, 403) << other_agency.body;
+
+  Json current = json_of(staff.get(path));
+  ASSERT_EQ(current.at("evidence").size(), 1U);
+  const std::string evidence_url = current.at("evidence")[0].at("url").get<std::string>();
+  EXPECT_EQ(get(port(), evidence_url).status, 401);
+  ApiResponse evidence = governor.get(evidence_url);
+  ASSERT_EQ(evidence.status, 200);
+  EXPECT_EQ(evidence.body, kPdfBytes);
+  EXPECT_EQ(evidence.header("Content-Type").value_or(""), "application/pdf");
+
+  // Staff cannot submit; the head can (late: TW III closed on 15 October 2026).
+  Json submit{{"transition", "submit"}, {"version", current.at("version")}};
+  EXPECT_EQ(staff.send("POST", path + "/steps", submit.dump()).status, 403);
+  ApiResponse submitted = head.send("POST", path + "/steps", submit.dump());
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(json_of(submitted).at("state"), "submitted");
+  EXPECT_EQ(json_of(submitted).at("late"), true);
+
+  ApiResponse queue = planner.get("/api/v1/verification-queue?agency_code=Dinkes&year=2026&quarter=3");
+  ASSERT_EQ(queue.status, 200);
+  ASSERT_EQ(json_of(queue).at("total"), 1);
+  Json verify{{"transition", "verify"}, {"version", json_of(submitted).at("version")}};
+  EXPECT_EQ(head.send("POST", path + "/steps", verify.dump()).status, 403);
+  ApiResponse verified = planner.send("POST", path + "/steps", verify.dump());
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  EXPECT_EQ(json_of(verified).at("verified_value"), "19.5");
+
+  ApiResponse after = planner.get("/api/v1/scorecards/Dinkes?year=2026&quarter=3");
+  ASSERT_EQ(after.status, 200);
+  const Json achievement = json_of(after).at("items")[0].at("achievement");
+  EXPECT_EQ(achievement.at("status"), "computed");
+  EXPECT_FALSE(achievement.at("percent").is_null());
+  ApiResponse why =
+      planner.get("/api/v1/scorecards/Dinkes/explanation?indicator_id=" + std::to_string(indicator) +
+                  "&year=2026&quarter=3");
+  ASSERT_EQ(why.status, 200) << why.body;
+  std::string steps;
+  const Json explanation = json_of(why);
+  for (const Json& line : explanation.at("steps")) {
+    steps += line.get<std::string>() + "\n";
+  }
+  EXPECT_NE(steps.find("TW III: 19,5 (terverifikasi)"), std::string::npos) << steps;
+
+  ApiResponse ranking = governor.get("/api/v1/scorecards?year=2026&quarter=3");
+  ASSERT_EQ(ranking.status, 200);
+  EXPECT_EQ(json_of(ranking).at("rows")[0].at("rank"), 1);
+  ApiResponse xlsx =
+      governor.get("/api/v1/reports/monitoring?agency_code=Dinkes&year=2026&quarter=3&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0U);
+  ApiResponse summary = governor.get("/api/v1/reports/accountability?agency_code=Dinkes&year=2026");
+  ASSERT_EQ(summary.status, 200);
+  EXPECT_EQ(summary.body.rfind("%PDF-", 0), 0U);
+}
+
+TEST_P(PerformanceApiTest, TheReportingWindowsAreThePlanningAgencysToSet) {
+  SessionClient head = signed_in("kadis.dinkes");
+  SessionClient planner = signed_in("bapperida");
+  const Json windows{
+      {"year", 2027},
+      {"windows", Json::array({{{"quarter", 1}, {"opens_on", "2027-04-01"}, {"closes_on", "2027-04-15"}}})}};
+  EXPECT_EQ(head.send("PUT", "/api/v1/reporting-windows", windows.dump()).status, 403);
+  ApiResponse set = planner.send("PUT", "/api/v1/reporting-windows", windows.dump());
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(json_of(head.get("/api/v1/reporting-windows?year=2027")).at("items").size(), 1U);
+  const Json reversed{
+      {"year", 2027},
+      {"windows", Json::array({{{"quarter", 2}, {"opens_on", "2027-07-15"}, {"closes_on", "2027-07-01"}}})}};
+  ApiResponse refused = planner.send("PUT", "/api/v1/reporting-windows", reversed.dump());
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(error_fields(refused), std::vector<std::string>{"windows[0].closes_on"});
+  EXPECT_EQ(get(port(), "/api/v1/scorecards?year=2026").status, 401);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PerformanceApiTest, ::testing::ValuesIn(db::test_backends()),
                          db::backend_test_name);
 
