@@ -221,8 +221,8 @@ Result<AgreementPage> AgreementService::list(const Principal& caller, const Agre
   AgreementPage page;
   page.total = static_cast<std::int64_t>(matching.size());
   const auto [first, last] = page_bounds(page.total, query.page, query.page_size);
-  page.items.assign(std::make_move_iterator(matching.begin() + first),
-                    std::make_move_iterator(matching.begin() + last));
+  page.items.assign(std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(first)),
+                    std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(last)));
   return page;
 }
 

@@ -205,7 +205,7 @@ class DemoBuilder {
           item_edit.quarter_targets[quarter] = item.yearly_target;
         }
       }
-      edit.items.push_back(std::move(item_edit));
+      edit.items.push_back(item_edit);
     }
     std::int64_t budget = 8'750'000'000 + static_cast<std::int64_t>(position) * 1'315'400'000;
     for (const PlannedProgram& program : plan.programs) {

@@ -111,7 +111,7 @@ AgreementEdit agreement_edit(const Json& body, http::JsonFields& fields) {
           }
         }
       }
-      edit.items.push_back(std::move(edit_item));
+      edit.items.push_back(edit_item);
     }
   }
   const Json& programs = body.is_object() && body.contains("programs") ? body.at("programs") : empty;
