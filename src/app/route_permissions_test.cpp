@@ -141,6 +141,31 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"listSpmServices", kSignedIn},
     // Issue 6: the auditor's arithmetic check reads only the uploaded file.
     {"checkReport", kSignedIn},
+    // Issue 6: agreements, realization, verification, scorecards and reports.
+    {"listAgreements", kSignedIn},
+    {"getAgreement", kSignedIn},
+    {"agreementCandidates", kSignedIn},
+    {"agreementDocument", kSignedIn},
+    {"quarterRealizations", kSignedIn},
+    {"getRealization", kSignedIn},
+    {"downloadEvidence", kSignedIn},
+    {"verificationQueue", kSignedIn},
+    {"reportingWindows", kSignedIn},
+    {"regionScorecard", kSignedIn},
+    {"agencyScorecard", kSignedIn},
+    {"explainAchievement", kSignedIn},
+    {"monitoringReport", kSignedIn},
+    {"accountabilityReport", kSignedIn},
+    {"createAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
+    {"updateAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
+    {"reviseAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
+    {"takeAgreementStep", {Role::governor, Role::planner, Role::agency_head, Role::agency_staff}},
+    {"saveRealization", {Role::agency_head, Role::agency_staff}},
+    {"uploadEvidence", {Role::agency_head, Role::agency_staff}},
+    {"addEvidenceLink", {Role::agency_head, Role::agency_staff}},
+    {"removeEvidence", {Role::agency_head, Role::agency_staff}},
+    {"takeRealizationStep", {Role::planner, Role::agency_head}},
+    {"putReportingWindows", kPlanners},
 };
 
 // Resolves nobody: the test never calls a handler.

@@ -373,6 +373,10 @@ Result<AgreementView> AgreementService::take_step(const Principal& caller, Agree
     if (!item) {
       return not_found("Alur perjanjian kinerja " + agreement.id.to_string());
     }
+    // Who may take the step, and from which state, is decided before the document's checks.
+    TRY(workflow::decide(
+        agreement_workflow(), item->item, caller,
+        workflow::StepRequest{command.transition, command.comment, {{"document_sha256", "-"}}, {}}));
     workflow::StepRequest request{command.transition, command.comment, {}, {}};
     if (command.transition == "submit") {
       // Everything is checked before the document is frozen.
@@ -456,6 +460,10 @@ Result<AgreementView> AgreementService::revise(const Principal& caller, Agreemen
     revision.previous_id = signed_agreement.id;
     revision.revision_reason = std::string(trim_ascii_whitespace(reason));
     revision.content = signed_agreement.content;
+    // The head may have changed since the agreement was signed: the revision is theirs.
+    if (const auto head = TRY(directory_.head_of(caller, agency))) {
+      revision.content.first_party = *head;
+    }
     revision.created_by_name = caller.name;
     const workflow::StoredItem item =
         TRY(store.workflow().create(agreement_workflow(), region.value(), agency.id.value(), agency.cluster,

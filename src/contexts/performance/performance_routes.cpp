@@ -67,6 +67,18 @@ Response file_response(std::string bytes, const std::string& content_type, const
   return response;
 }
 
+// A long file name shortened in the middle, so its extension (which the type check reads) stays.
+std::string shortened_file_name(const std::string& name) {
+  if (name.size() <= kMaxFileNameCharacters) {
+    return name;
+  }
+  const auto dot = name.rfind('.');
+  const std::string extension = dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
+  return excerpt_for_message(name.substr(0, name.size() - extension.size()),
+                             kMaxFileNameCharacters - extension.size() - 4) +
+         extension;
+}
+
 int current_year(const Clock& clock) {
   return year_of(local_date(clock.now(), kOffsetWita));
 }
@@ -78,6 +90,13 @@ AgreementEdit agreement_edit(const Json& body, http::JsonFields& fields) {
   edit.version = fields.required_integer("version", 1, kMaxId).value_or(0);
   edit.second_party = party_field(body, "second_party", fields);
   const Json empty = Json::array();
+  // The whole lists are sent: a missing one is an error, never "remove everything".
+  for (const char* key : {"items", "programs"}) {
+    if (!body.is_object() || !body.contains(key)) {
+      fields.add_error(key, "wajib diisi: daftar lengkap (boleh kosong)",
+                       "is required: the whole list (may be empty)");
+    }
+  }
   const Json& items = body.is_object() && body.contains("items") ? body.at("items") : empty;
   if (!items.is_array() || items.size() > kMaxAgreementItems) {
     fields.add_error("items", "harus daftar indikator (paling banyak 200)",
@@ -313,7 +332,7 @@ void register_realization_routes(auth::SecuredRouter& router, RealizationService
         // Browsers can send only ASCII in headers, so the name comes percent-encoded.
         const std::string_view raw = request.headers.get("X-File-Name").value_or("");
         const std::string decoded = http::percent_decode(raw).value_or(std::string(raw));
-        const std::string file_name = excerpt_for_message(decoded, kMaxFileNameCharacters);
+        const std::string file_name = shortened_file_name(decoded);
         if (trim_ascii_whitespace(file_name).empty()) {
           return Error::with_fields(ErrorCode::ValidationFailed,
                                     {FieldError{"X-File-Name", "nama berkas wajib dikirim di X-File-Name",

@@ -264,7 +264,13 @@ Result<RealizationView> RealizationService::save(const Principal& caller, const 
                 "laporan ini sudah diajukan; hanya draf atau laporan yang dikembalikan yang dapat diubah",
                 "this report has been submitted; only a draft or a returned report can be edited");
           }
-          if (!entry.version || *entry.version != existing->version) {
+          if (!entry.version) {
+            return Error::with_fields(
+                ErrorCode::ValidationFailed,
+                {FieldError{"version", "laporan ini sudah tersimpan; kirim versinya untuk mengubahnya",
+                            "this report is already saved; send its version to change it"}});
+          }
+          if (*entry.version != existing->version) {
             return stale_version("Laporan realisasi", "realization report");
           }
           record = *existing;
@@ -560,6 +566,9 @@ Result<std::vector<QueueEntry>> RealizationService::queue(const Principal& calle
               entry.indicator = item->indicator;
               entry.unit = item->unit;
               entry.target = item->quarter_targets[realization.quarter - 1];
+              if (!entry.target && realization.quarter == 4) {
+                entry.target = item->yearly_target;  // as the scorecard measures TW IV
+              }
             }
           }
           entries.push_back(std::move(entry));
