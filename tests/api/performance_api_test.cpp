@@ -245,6 +245,7 @@ TEST_P(PerformanceApiTest, AQuarterIsReportedWithEvidenceVerifiedAndCountedInThe
   ApiResponse ranking = governor.get("/api/v1/scorecards?year=2026&quarter=3");
   ASSERT_EQ(ranking.status, 200);
   EXPECT_EQ(json_of(ranking).at("rows")[0].at("rank"), 1);
+  EXPECT_FALSE(json_of(ranking).at("overall_explanation").empty());
   ApiResponse xlsx =
       governor.get("/api/v1/reports/monitoring?agency_code=Dinkes&year=2026&quarter=3&format=xlsx");
   ASSERT_EQ(xlsx.status, 200);

@@ -232,5 +232,21 @@ TEST(QuarterAchievementTest, AMissingQuarterTargetIsExplainedNotComputed) {
   EXPECT_EQ(first.achievement.reason, AchievementReason::target_missing);
 }
 
+TEST(QuarterAchievementTest, AnOverallAchievementExplainsItsMeanAndWhatItLeftOut) {
+  const std::vector<RollupInput> children = {
+      {"Stunting", dec("100")}, {"Imunisasi", dec("95")}, {"UHC", std::nullopt}};
+  const Rollup result = roll_up(
+      std::vector<RollupChild>{{dec("100"), {}, {}, {}}, {dec("95"), {}, {}, {}}, {std::nullopt, {}, {}, {}}},
+      RollupRule::mean_of_achievements);
+  std::string text;
+  for (const ExplanationStep& step : explain_mean(children, result, default_scale())) {
+    text += step.text_en + "\n";
+  }
+  EXPECT_NE(text.find("Left out for want of an achievement (n/a, not 0): UHC"), std::string::npos) << text;
+  EXPECT_NE(text.find("Mean (100.00 + 95.00) / 2 = 97.50 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("completeness 2 of 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("Predicate (scale permendagri86 v1): Sangat Tinggi"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace sinergi::performance

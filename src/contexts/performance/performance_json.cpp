@@ -62,6 +62,14 @@ Json nullable_text(const std::optional<std::string>& text) {
   return text ? Json(*text) : Json(nullptr);
 }
 
+Json steps_json(const std::vector<ExplanationStep>& steps, Locale locale) {
+  Json lines = Json::array();
+  for (const ExplanationStep& step : steps) {
+    lines.push_back(locale == Locale::english ? step.text_en : step.text_id);
+  }
+  return lines;
+}
+
 Json rollup_json(const Rollup& rollup, const PredicateBand* band) {
   return Json{{"status", rollup.computed()                                   ? "computed"
                          : rollup.status == AchievementStatus::not_available ? "not_available"
@@ -292,6 +300,13 @@ Json windows_json(const std::vector<ReportingWindow>& windows) {
 }
 
 Json scorecard_json(const Scorecard& card, Locale locale) {
+  std::vector<RollupInput> children;
+  for (const ScorecardItem& item : card.items) {
+    const Achievement& achievement = item.trend.back().achievement;
+    children.push_back(RollupInput{item.item.indicator, achievement.computed()
+                                                            ? std::optional<Decimal>(achievement.percent)
+                                                            : std::nullopt});
+  }
   Json items = Json::array();
   for (const ScorecardItem& item : card.items) {
     Json quarters = Json::array();
@@ -324,10 +339,19 @@ Json scorecard_json(const Scorecard& card, Locale locale) {
               {"agreement", std::move(agreement)},
               {"scale", scale_json(card.scale)},
               {"overall", rollup_json(card.overall, card.band)},
+              {"overall_explanation", steps_json(explain_mean(children, card.overall, *card.scale), locale)},
               {"items", std::move(items)}};
 }
 
-Json region_scorecard_json(const RegionScorecard& card) {
+Json region_scorecard_json(const RegionScorecard& card, Locale locale) {
+  std::vector<RollupInput> children;
+  for (const RegionScorecardRow& row : card.rows) {
+    if (row.has_agreement) {
+      children.push_back(RollupInput{row.agency.code, row.overall.computed()
+                                                          ? std::optional<Decimal>(row.overall.percent)
+                                                          : std::nullopt});
+    }
+  }
   Json rows = Json::array();
   int rank = 0;
   for (const RegionScorecardRow& row : card.rows) {
@@ -346,14 +370,12 @@ Json region_scorecard_json(const RegionScorecard& card) {
               {"through_quarter", card.through_quarter},
               {"scale", scale_json(card.scale)},
               {"overall", rollup_json(card.overall, card.band)},
+              {"overall_explanation", steps_json(explain_mean(children, card.overall, *card.scale), locale)},
               {"rows", std::move(rows)}};
 }
 
 Json explanation_json(const Explanation& explanation, Locale locale) {
-  Json steps = Json::array();
-  for (const ExplanationStep& step : explanation.steps) {
-    steps.push_back(locale == Locale::english ? step.text_en : step.text_id);
-  }
+  Json steps = steps_json(explanation.steps, locale);
   Json json = achievement_json(explanation.result, locale);
   json["indicator_id"] = explanation.item.indicator_id;
   json["indicator"] = explanation.item.indicator;

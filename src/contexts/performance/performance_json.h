@@ -25,7 +25,7 @@ Json quarter_report_json(const QuarterReport& report, const Date& today);
 Json queue_json(const std::vector<QueueEntry>& entries);
 Json windows_json(const std::vector<ReportingWindow>& windows);
 Json scorecard_json(const Scorecard& card, Locale locale);
-Json region_scorecard_json(const RegionScorecard& card);
+Json region_scorecard_json(const RegionScorecard& card, Locale locale);
 Json explanation_json(const Explanation& explanation, Locale locale);
 
 // A decimal sent as a JSON string (a number is refused: it would pass through binary floating

@@ -431,15 +431,16 @@ void register_realization_routes(auth::SecuredRouter& router, RealizationService
 // --- Scorecards and reports ---
 
 void register_scorecard_routes(auth::SecuredRouter& router, RealizationService& service, const Clock& clock) {
-  router.add(Method::get, "/api/v1/scorecards", "regionScorecard", Action::performance_read,
-             [&service, &clock](Request& request, const Principal& caller) -> Result<Response> {
-               http::QueryParameters parameters(request);
-               const int year = static_cast<int>(parameters.integer("year", current_year(clock), 2000, 2100));
-               const int quarter = static_cast<int>(parameters.integer("quarter", 4, 1, 4));
-               TRY(parameters.finish());
-               return json_response(
-                   200, region_scorecard_json(TRY(service.region_scorecard(caller, year, quarter))));
-             });
+  router.add(
+      Method::get, "/api/v1/scorecards", "regionScorecard", Action::performance_read,
+      [&service, &clock](Request& request, const Principal& caller) -> Result<Response> {
+        http::QueryParameters parameters(request);
+        const int year = static_cast<int>(parameters.integer("year", current_year(clock), 2000, 2100));
+        const int quarter = static_cast<int>(parameters.integer("quarter", 4, 1, 4));
+        TRY(parameters.finish());
+        return json_response(
+            200, region_scorecard_json(TRY(service.region_scorecard(caller, year, quarter)), request.locale));
+      });
   router.add(
       Method::get, "/api/v1/scorecards/{agency_code}", "agencyScorecard", Action::performance_read,
       [&service, &clock](Request& request, const Principal& caller) -> Result<Response> {

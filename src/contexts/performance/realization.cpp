@@ -188,4 +188,47 @@ std::vector<ExplanationStep> explain(const AgreementItem& item, const QuarterAch
   return steps;
 }
 
+std::vector<ExplanationStep> explain_mean(const std::vector<RollupInput>& children, const Rollup& result,
+                                          const PredicateScale& scale) {
+  std::vector<ExplanationStep> steps;
+  std::string sum_id;
+  std::string sum_en;
+  std::string missing_id;
+  std::string missing_en;
+  for (const RollupInput& child : children) {
+    if (child.percent) {
+      steps.push_back({child.label + ": " + child.percent->format(Locale::indonesian, 2) + " %",
+                       child.label + ": " + child.percent->format(Locale::english, 2) + " %"});
+      sum_id += (sum_id.empty() ? "" : " + ") + child.percent->format(Locale::indonesian, 2);
+      sum_en += (sum_en.empty() ? "" : " + ") + child.percent->format(Locale::english, 2);
+    } else {
+      missing_id += (missing_id.empty() ? "" : "; ") + child.label;
+      missing_en += (missing_en.empty() ? "" : "; ") + child.label;
+    }
+  }
+  if (!missing_id.empty()) {
+    steps.push_back({"Tidak dihitung karena belum ada capaian (n/a, bukan 0): " + missing_id,
+                     "Left out for want of an achievement (n/a, not 0): " + missing_en});
+  }
+  if (!result.computed()) {
+    steps.push_back(
+        {"Belum ada capaian yang dapat dirata-ratakan", "There is no achievement to average yet"});
+    return steps;
+  }
+  const std::string count = std::to_string(result.included);
+  steps.push_back({"Rata-rata (" + sum_id + ") / " + count + " = " +
+                       result.percent.format(Locale::indonesian, 2) +
+                       " % (dari nilai tepat, dibulatkan ke 2 desimal); kelengkapan " + count + " dari " +
+                       std::to_string(result.total),
+                   "Mean (" + sum_en + ") / " + count + " = " + result.percent.format(Locale::english, 2) +
+                       " % (from the exact values, rounded to 2 decimals); completeness " + count + " of " +
+                       std::to_string(result.total)});
+  if (const PredicateBand* band = classify(scale, result.percent)) {
+    steps.push_back(
+        {"Predikat (skala " + scale.name + " v" + std::to_string(scale.version) + "): " + band->predicate,
+         "Predicate (scale " + scale.name + " v" + std::to_string(scale.version) + "): " + band->predicate});
+  }
+  return steps;
+}
+
 }  // namespace sinergi::performance

@@ -66,4 +66,14 @@ QuarterAchievement achievement_through(const AgreementItem& item, const std::arr
 std::vector<ExplanationStep> explain(const AgreementItem& item, const QuarterAchievement& result,
                                      const PredicateScale& scale);
 
+// "Why this number" for a mean of achievements (an agency's overall achievement over its
+// indicators, a region's over its agencies): each child's percent, those left out for want of
+// a value, the mean and its predicate band.
+struct RollupInput {
+  std::string label;  // the indicator's name, the agency's code
+  std::optional<Decimal> percent;
+};
+std::vector<ExplanationStep> explain_mean(const std::vector<RollupInput>& children, const Rollup& result,
+                                          const PredicateScale& scale);
+
 }  // namespace sinergi::performance
