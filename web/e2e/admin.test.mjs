@@ -74,7 +74,7 @@ describe('administration', () => {
       await fresh.page.getByLabel('Ulangi kata sandi baru').fill(NEW_USER.newPassword);
       await fresh.page.getByRole('button', { name: 'Ganti Kata Sandi' }).click();
       await fresh.page.waitForURL((url) => url.pathname === '/');
-      assert.deepEqual(await navLabels(fresh.page), ['Beranda', 'Organisasi', 'Kekosongan Jabatan', 'Kehadiran', 'Perencanaan', 'Periksa Laporan', 'Pengguna OPD']);
+      assert.deepEqual(await navLabels(fresh.page), ['Beranda', 'Organisasi', 'Kekosongan Jabatan', 'Kehadiran', 'Perencanaan', 'Kinerja', 'Periksa Laporan', 'Pengguna OPD']);
       assert.match(await fresh.page.getByTestId('profile').innerText(), new RegExp(NEW_USER.nip));
       assertNoProblems(admin.problems);
       assertNoProblems(fresh.problems);

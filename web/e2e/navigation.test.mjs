@@ -23,21 +23,22 @@ import {
 const ORGANIZATION = ['Organisasi', 'Kekosongan Jabatan'];
 const ATTENDANCE = 'Kehadiran';
 const PLANNING = 'Perencanaan';
+const PERFORMANCE = 'Kinerja';
 const REPORT_CHECK = 'Periksa Laporan';
 
 const EXPECTED_NAVIGATION = {
-  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
-  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
-  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
-  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
-  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
-  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK],
-  bpkad: ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK],
-  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Jejak Audit'],
-  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
-  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
-  'staf.disdikbud': ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK, 'Pengguna OPD'],
-  dprd: ['Beranda', ...ORGANIZATION, PLANNING, REPORT_CHECK],
+  admin: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK, 'Impor Data', 'Pengguna', 'Token API', 'Jejak Audit'],
+  gubernur: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK],
+  wagub: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK],
+  sekda: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK],
+  asisten1: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK],
+  bapperida: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK],
+  bpkad: ['Beranda', ...ORGANIZATION, PLANNING, PERFORMANCE, REPORT_CHECK],
+  inspektorat: ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK, 'Jejak Audit'],
+  'kadis.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK, 'Pengguna OPD'],
+  'staf.dinkes': ['Beranda', ...ORGANIZATION, ATTENDANCE, PLANNING, PERFORMANCE, REPORT_CHECK, 'Pengguna OPD'],
+  'staf.disdikbud': ['Beranda', ...ORGANIZATION, PLANNING, PERFORMANCE, REPORT_CHECK, 'Pengguna OPD'],
+  dprd: ['Beranda', ...ORGANIZATION, PLANNING, PERFORMANCE, REPORT_CHECK],
 };
 
 const suite = useServerAndBrowser();

@@ -28,12 +28,12 @@ describe('session and language', () => {
       await openUserMenu(page); // clicking outside closed it
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      assert.deepEqual(await navLabels(page), ['Home', 'Organisation', 'Vacant Posts', 'Attendance', 'Planning', 'Check report', 'Import Data', 'Users', 'API Tokens', 'Audit Trail']);
+      assert.deepEqual(await navLabels(page), ['Home', 'Organisation', 'Vacant Posts', 'Attendance', 'Planning', 'Performance', 'Check report', 'Import Data', 'Users', 'API Tokens', 'Audit Trail']);
 
       const sessionRequest = page.waitForRequest((request) => request.url().endsWith('/api/v1/session'));
       await page.reload();
       assert.match((await sessionRequest).headers()['accept-language'] ?? '', /^en\b/);
-      assert.deepEqual(await navLabels(page), ['Home', 'Organisation', 'Vacant Posts', 'Attendance', 'Planning', 'Check report', 'Import Data', 'Users', 'API Tokens', 'Audit Trail']);
+      assert.deepEqual(await navLabels(page), ['Home', 'Organisation', 'Vacant Posts', 'Attendance', 'Planning', 'Performance', 'Check report', 'Import Data', 'Users', 'API Tokens', 'Audit Trail']);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
       await openUserMenu(page);

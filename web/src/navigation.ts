@@ -39,6 +39,10 @@ export function navigationItems(): NavItem[] {
   if (can('planning.read')) {
     items.push({ id: 'perencanaan', to: '/perencanaan', labelKey: 'nav.planning', descriptionKey: 'home.linkPlanning' });
   }
+  const performance = sectionItems('kinerja')[0];
+  if (performance) {
+    items.push({ id: 'kinerja', to: performance.to, labelKey: 'nav.performance', descriptionKey: 'home.linkPerformance' });
+  }
   if (can('report_check.use')) {
     items.push({
       id: 'periksa-laporan',
@@ -80,7 +84,7 @@ export function navigationItems(): NavItem[] {
   return items;
 }
 
-export type Section = 'organisasi' | 'kehadiran' | 'perencanaan';
+export type Section = 'organisasi' | 'kehadiran' | 'perencanaan' | 'kinerja';
 
 export interface SectionItem {
   id: string;
@@ -107,6 +111,18 @@ export function sectionItems(section: Section): SectionItem[] {
       items.push({ id: 'rencana', to: '/perencanaan', labelKey: 'sectionNav.plans' });
       items.push({ id: 'prioritas-nasional', to: '/perencanaan/prioritas-nasional', labelKey: 'sectionNav.priorities' });
       items.push({ id: 'nomenklatur', to: '/perencanaan/nomenklatur', labelKey: 'sectionNav.nomenclature' });
+    }
+  } else if (section === 'kinerja') {
+    if (can('performance.read')) {
+      items.push({ id: 'perjanjian', to: '/kinerja/perjanjian', labelKey: 'sectionNav.agreements' });
+      items.push({ id: 'realisasi', to: '/kinerja/realisasi', labelKey: 'sectionNav.realizations' });
+      if (can('realizations.workflow')) {
+        items.push({ id: 'verifikasi', to: '/kinerja/verifikasi', labelKey: 'sectionNav.verification' });
+      }
+      items.push({ id: 'capaian', to: '/kinerja/capaian', labelKey: 'sectionNav.scorecards' });
+    }
+    if (can('reporting_windows.manage')) {
+      items.push({ id: 'jendela', to: '/kinerja/jendela', labelKey: 'sectionNav.windows' });
     }
   } else {
     if (readsOthersAttendance()) {

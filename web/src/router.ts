@@ -225,6 +225,53 @@ export const router = createRouter({
       meta: { titleKey: 'nodeDetail.title', permission: 'planning.read' },
     },
     {
+      path: '/kinerja',
+      redirect: '/kinerja/perjanjian',
+      meta: { titleKey: 'agreements.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/perjanjian',
+      name: 'perjanjian',
+      component: () => import('./views/AgreementsView.vue'),
+      meta: { titleKey: 'agreements.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/perjanjian/:id(\\d+)',
+      name: 'perjanjian-detail',
+      component: () => import('./views/AgreementDetailView.vue'),
+      meta: { titleKey: 'agreement.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/realisasi',
+      name: 'realisasi',
+      component: () => import('./views/RealizationView.vue'),
+      meta: { titleKey: 'realization.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/verifikasi',
+      name: 'verifikasi',
+      component: () => import('./views/VerificationQueueView.vue'),
+      meta: { titleKey: 'verification.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/capaian',
+      name: 'capaian',
+      component: () => import('./views/ScorecardsView.vue'),
+      meta: { titleKey: 'scorecards.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/capaian/:agency',
+      name: 'capaian-opd',
+      component: () => import('./views/AgencyScorecardView.vue'),
+      meta: { titleKey: 'scorecard.title', permission: 'performance.read' },
+    },
+    {
+      path: '/kinerja/jendela',
+      name: 'jendela',
+      component: () => import('./views/ReportingWindowsView.vue'),
+      meta: { titleKey: 'windows.title', permission: 'reporting_windows.manage' },
+    },
+    {
       path: '/alat/periksa-laporan',
       name: 'periksa-laporan',
       component: () => import('./views/ReportCheckView.vue'),

@@ -243,6 +243,10 @@ export interface UploadOptions {
   /** The whole body has been sent; the server is now working on it. */
   onUploaded?: () => void;
   signal?: AbortSignal;
+  /** The Content-Type to send (default: by extension, see spreadsheetType). */
+  contentType?: string;
+  /** The X-File-Name value as sent (default: headerFileName of the file's name). */
+  fileNameHeader?: string;
 }
 
 function headersOf(xhr: XMLHttpRequest): Headers {
@@ -271,8 +275,8 @@ export function uploadFile<T>(path: string, file: File, options: UploadOptions =
     for (const [name, value] of Object.entries(baseHeaders('POST'))) {
       xhr.setRequestHeader(name, value);
     }
-    xhr.setRequestHeader('Content-Type', spreadsheetType(file));
-    xhr.setRequestHeader('X-File-Name', headerFileName(file.name));
+    xhr.setRequestHeader('Content-Type', options.contentType ?? spreadsheetType(file));
+    xhr.setRequestHeader('X-File-Name', options.fileNameHeader ?? headerFileName(file.name));
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
       options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
