@@ -54,7 +54,6 @@ class Services {
   planning::PlanningRepository& planning_repository() { return *planning_repository_; }
   planning::PlanningService& planning() { return *planning_; }
   planning::PlanImporter& plan_importer() { return *plan_importer_; }
-  performance::PerformanceRepository& performance_repository() { return *performance_repository_; }
   performance::AgreementService& agreements() { return *agreements_; }
   performance::RealizationService& realizations() { return *realizations_; }
   // The agencies of a region as the planning context names them (from the organization context).

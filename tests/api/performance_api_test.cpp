@@ -274,6 +274,102 @@ TEST_P(PerformanceApiTest, TheReportingWindowsAreThePlanningAgencysToSet) {
   EXPECT_EQ(get(port(), "/api/v1/scorecards?year=2026").status, 401);
 }
 
+// Every performance route answers bad input with the field named and refuses the callers it
+// must, before anything is read or written. One row per case: who, what, and the answer.
+TEST_P(PerformanceApiTest, EveryRouteNamesBadInputAndRefusesWhoItMust) {
+  SessionClient staff = signed_in("staf.dinkes");
+  SessionClient other_staff = signed_in("staf.disdikbud");
+  SessionClient head = signed_in("kadis.dinkes");
+  SessionClient governor = signed_in("gubernur");
+  SessionClient planner = signed_in("bapperida");
+  SessionClient anonymous(port());
+  const std::string agreement =
+      "/api/v1/agreements/" + std::to_string(health_agreement(head).at("id").get<int>());
+  const Json party{{"name", "H. Rudy Mas'ud"}, {"position", "Gubernur Kalimantan Timur"}};
+  const Json whole_lists{
+      {"version", 1}, {"second_party", party}, {"items", Json::array()}, {"programs", Json::array()}};
+  struct Case {
+    const SessionClient* client;
+    std::string method;
+    std::string path;
+    std::string body;
+    int status;
+    std::string field;  // the field the answer names; empty: none checked
+  };
+  const std::vector<Case> cases = {
+      // Agreements.
+      {&anonymous, "GET", "/api/v1/agreements", "", 401, ""},
+      {&planner, "GET", "/api/v1/agreements?year=1999", "", 400, "year"},
+      {&planner, "GET", "/api/v1/agreements/999999", "", 404, ""},
+      {&planner, "GET", "/api/v1/agreements/abc", "", 400, "id"},
+      {&anonymous, "GET", agreement + "/candidates", "", 401, ""},
+      {&anonymous, "GET", agreement + "/document", "", 401, ""},
+      {&governor, "POST", "/api/v1/agreements", Json{{"agency_code", "Dinkes"}, {"year", 2027}}.dump(), 403,
+       ""},
+      {&other_staff, "POST", "/api/v1/agreements",
+       Json{{"agency_code", "Dinkes"}, {"year", 2027}, {"second_party", party}}.dump(), 403, ""},
+      {&staff, "POST", "/api/v1/agreements", Json{{"agency_code", "Dinkes"}, {"year", 2027}}.dump(), 422,
+       "second_party"},
+      {&staff, "POST", "/api/v1/agreements",
+       Json{{"agency_code", "Dinkes"}, {"year", 2026}, {"second_party", party}}.dump(), 409, "year"},
+      {&other_staff, "PUT", agreement, whole_lists.dump(), 403, ""},
+      {&staff, "PUT", agreement, Json{{"version", 1}, {"second_party", party}}.dump(), 422, "items"},
+      {&staff, "POST", agreement + "/steps", Json{{"transition", "submit"}}.dump(), 422, "version"},
+      {&head, "POST", agreement + "/steps", Json{{"transition", "approve"}, {"version", 99}}.dump(), 409,
+       "version"},
+      {&staff, "POST", agreement + "/revisions", Json::object().dump(), 422, "reason"},
+      {&governor, "POST", agreement + "/revisions", Json{{"reason", "x"}}.dump(), 403, ""},
+      {&staff, "POST", agreement + "/revisions", Json{{"reason", "APBD perubahan"}}.dump(), 409, "state"},
+      // Realizations and evidence.
+      {&planner, "GET", "/api/v1/realizations?year=2026", "", 400, "agency_code"},
+      {&planner, "GET", "/api/v1/realizations?agency_code=Dinkes&quarter=5", "", 400, "quarter"},
+      {&planner, "GET", "/api/v1/realizations?agency_code=Tidak-Ada", "", 422, "agency_code"},
+      {&planner, "GET", "/api/v1/realizations/999999", "", 404, ""},
+      {&governor, "PUT", "/api/v1/realizations", Json{{"agency_code", "Dinkes"}}.dump(), 403, ""},
+      {&staff, "PUT", "/api/v1/realizations",
+       Json{{"agency_code", "Dinkes"}, {"year", 2026}, {"quarter", 1}}.dump(), 422, "indicator_id"},
+      {&governor, "POST", "/api/v1/realizations/999999/steps", Json{{"transition", "verify"}}.dump(), 403,
+       ""},
+      {&planner, "POST", "/api/v1/realizations/999999/steps",
+       Json{{"transition", "verify"}, {"version", 1}}.dump(), 404, ""},
+      {&staff, "POST", "/api/v1/realizations/999999/evidence-links", Json{{"url", "ftp://x"}}.dump(), 422,
+       "url"},
+      {&staff, "POST", "/api/v1/realizations/999999/evidence-links",
+       Json{{"url", "https://bps.go.id"}}.dump(), 404, ""},
+      {&governor, "POST", "/api/v1/realizations/999999/evidence-links",
+       Json{{"url", "https://bps.go.id"}}.dump(), 403, ""},
+      {&staff, "DELETE", "/api/v1/realizations/999999/evidence/1", "", 404, ""},
+      {&governor, "DELETE", "/api/v1/realizations/999999/evidence/1", "", 403, ""},
+      {&staff, "POST", "/api/v1/realizations/999999/evidence", "%PDF-1.4", 422, "X-File-Name"},
+      {&planner, "GET", "/api/v1/evidence/999999/content", "", 404, ""},
+      {&anonymous, "GET", "/api/v1/verification-queue", "", 401, ""},
+      {&planner, "GET", "/api/v1/verification-queue?quarter=9", "", 400, "quarter"},
+      {&planner, "GET", "/api/v1/reporting-windows?year=3000", "", 400, "year"},
+      {&planner, "PUT", "/api/v1/reporting-windows", Json{{"year", 2027}}.dump(), 422, "windows"},
+      // Scorecards and reports.
+      {&planner, "GET", "/api/v1/scorecards?quarter=0", "", 400, "quarter"},
+      {&planner, "GET", "/api/v1/scorecards/Tidak-Ada?year=2026", "", 422, "agency_code"},
+      {&anonymous, "GET", "/api/v1/scorecards/Dinkes", "", 401, ""},
+      {&planner, "GET", "/api/v1/scorecards/Dinkes/explanation?year=2026", "", 400, "indicator_id"},
+      {&planner, "GET", "/api/v1/scorecards/Dinkes/explanation?indicator_id=999999&year=2026", "", 404, ""},
+      {&planner, "GET", "/api/v1/reports/monitoring?agency_code=Dinkes&format=doc", "", 400, "format"},
+      {&planner, "GET", "/api/v1/reports/monitoring?year=2026", "", 400, "agency_code"},
+      {&planner, "GET", "/api/v1/reports/accountability?year=2026", "", 400, "agency_code"},
+      {&anonymous, "GET", "/api/v1/reports/accountability?agency_code=Dinkes", "", 401, ""},
+  };
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.method + " " + test.path + " " + test.body);
+    ApiResponse response = test.client->send(test.method, test.path, test.body);
+    EXPECT_EQ(response.status, test.status) << response.body;
+    if (!test.field.empty()) {
+      const std::vector<std::string> fields = error_fields(response);
+      EXPECT_NE(std::find(fields.begin(), fields.end(), test.field), fields.end()) << response.body;
+    }
+  }
+  // Nothing above changed the agreement.
+  EXPECT_EQ(health_agreement(head).at("state"), "submitted");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PerformanceApiTest, ::testing::ValuesIn(db::test_backends()),
                          db::backend_test_name);
 

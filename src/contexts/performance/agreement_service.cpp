@@ -236,8 +236,14 @@ Result<AgreementView> AgreementService::get(const Principal& caller, AgreementId
 }
 
 Result<PlanFacts> AgreementService::candidates(const Principal& caller, AgreementId id) {
-  const AgreementView view = TRY(get(caller, id));
-  return directory_.plan(caller, view.record.agency_id, view.record.year);
+  const AgreementRecord agreement = TRY(stored(caller, id));
+  return directory_.plan(caller, agreement.agency_id, agreement.year);
+}
+
+Result<AgreementRecord> AgreementService::stored(const Principal& caller, AgreementId id) {
+  const RegionId region = TRY(region_of(caller));
+  return read_transaction<AgreementRecord>(
+      repository_, [&](PerformanceStore& store) { return find_agreement(store, region, id); });
 }
 
 Result<AgreementView> AgreementService::create(const Principal& caller, const AgreementDraft& draft,
@@ -315,11 +321,11 @@ Result<AgreementView> AgreementService::update(const Principal& caller, Agreemen
                                                const AgreementEdit& edit, const audit::CallContext& context) {
   const RegionId region = TRY(region_of(caller));
   const Agencies agencies = TRY(load_agencies(directory_, caller));
-  const AgreementView current = TRY(get(caller, id));
-  const AgencyFacts agency = TRY(agencies.require_id(current.record.agency_id));
+  const AgreementRecord current = TRY(stored(caller, id));
+  const AgencyFacts agency = TRY(agencies.require_id(current.agency_id));
   TRY(require_permission(caller, Action::agreement_manage, agency));
-  const PlanFacts plan = TRY(directory_.plan(caller, agency.id, current.record.year));
-  AgreementContent content = TRY(content_of(current.record.content, edit, plan));
+  const PlanFacts plan = TRY(directory_.plan(caller, agency.id, current.year));
+  AgreementContent content = TRY(content_of(current.content, edit, plan));
   // A draft is saved with gaps (a target still to agree); submitting checks it whole. What
   // cannot be saved at all is refused now: bad parties, shapes, duplicates, budgets.
   std::vector<FieldError> errors;

@@ -115,6 +115,9 @@ class AgreementService {
   Result<std::optional<AgreementRecord>> in_force(const auth::Principal& caller, AgencyId agency, int year);
 
  private:
+  // The agreement as stored, without its view (timeline, buttons).
+  Result<AgreementRecord> stored(const auth::Principal& caller, AgreementId id);
+
   PerformanceRepository& repository_;
   const Clock& clock_;
   PerformanceDirectory directory_;

@@ -14,8 +14,6 @@ using document::Paragraph;
 using document::Table;
 using document::TextStyle;
 
-const char* const kQuarterNames[] = {"I", "II", "III", "IV"};
-
 struct Words {
   Locale locale;
   std::string operator()(const std::string& indonesian, const std::string& english) const {
@@ -87,15 +85,19 @@ Result<ReportFile> monitoring_report(const Scorecard& card, ReportFormat format,
   const int through = card.through_quarter;
   const std::string title =
       words("Monitoring Capaian Kinerja Triwulan ", "Quarterly Performance Monitoring, Q") +
-      (locale == Locale::english ? std::to_string(through) : kQuarterNames[through - 1]) + " " +
+      (locale == Locale::english ? std::to_string(through) : std::string(kQuarterNames[through - 1])) + " " +
       std::to_string(card.year);
   std::vector<std::string> header = {words("No", "No"), words("Indikator", "Indicator"),
                                      words("Satuan", "Unit")};
-  for (const char* quarter : kQuarterNames) {
-    header.push_back(words("Target TW ", "Target Q") + quarter);
+  // "Target TW II" in Indonesian, "Target Q2" in English.
+  const auto quarter_label = [&](std::size_t index) {
+    return locale == Locale::english ? std::to_string(index + 1) : std::string(kQuarterNames[index]);
+  };
+  for (std::size_t index = 0; index < kQuarterNames.size(); ++index) {
+    header.push_back(words("Target TW ", "Target Q") + quarter_label(index));
   }
-  for (const char* quarter : kQuarterNames) {
-    header.push_back(words("Realisasi TW ", "Realization Q") + quarter);
+  for (std::size_t index = 0; index < kQuarterNames.size(); ++index) {
+    header.push_back(words("Realisasi TW ", "Realization Q") + quarter_label(index));
   }
   header.insert(header.end(),
                 {words("Capaian (%)", "Achievement (%)"), words("Predikat", "Predicate"),

@@ -12,6 +12,7 @@
 #include "platform/auth/permissions.h"
 #include "platform/http/json_body.h"
 #include "platform/http/query_parameters.h"
+#include "platform/http/spreadsheet_http.h"
 
 namespace sinergi::performance {
 namespace {
@@ -25,7 +26,6 @@ using http::Response;
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 constexpr std::size_t kMaxText = 4000;
 constexpr std::size_t kMaxShortText = 500;
-constexpr std::size_t kMaxFileNameCharacters = 255;
 
 Response json_response(int status, const Json& body) {
   Response response = Response::json(status, http::to_json_text(body));
@@ -65,18 +65,6 @@ Response file_response(std::string bytes, const std::string& content_type, const
                                                   percent_encoded(file_name));
   response.headers.set("Cache-Control", "no-store");
   return response;
-}
-
-// A long file name shortened in the middle, so its extension (which the type check reads) stays.
-std::string shortened_file_name(const std::string& name) {
-  if (name.size() <= kMaxFileNameCharacters) {
-    return name;
-  }
-  const auto dot = name.rfind('.');
-  const std::string extension = dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
-  return excerpt_for_message(name.substr(0, name.size() - extension.size()),
-                             kMaxFileNameCharacters - extension.size() - 4) +
-         extension;
 }
 
 int current_year(const Clock& clock) {
@@ -329,10 +317,7 @@ void register_realization_routes(auth::SecuredRouter& router, RealizationService
       Method::post, "/api/v1/realizations/{id}/evidence", "uploadEvidence", Action::realization_report,
       [&service](Request& request, const Principal& caller) -> Result<Response> {
         const RealizationId id(TRY(http::path_id(request, "id")));
-        // Browsers can send only ASCII in headers, so the name comes percent-encoded.
-        const std::string_view raw = request.headers.get("X-File-Name").value_or("");
-        const std::string decoded = http::percent_decode(raw).value_or(std::string(raw));
-        const std::string file_name = shortened_file_name(decoded);
+        const std::string file_name = http::uploaded_file_name(request);
         if (trim_ascii_whitespace(file_name).empty()) {
           return Error::with_fields(ErrorCode::ValidationFailed,
                                     {FieldError{"X-File-Name", "nama berkas wajib dikirim di X-File-Name",

@@ -161,15 +161,21 @@ std::vector<audit::FieldChange> content_changes(const AgreementContent& before,
   return changes;
 }
 
-Result<std::optional<AgreementRecord>> agreement_in_force(PerformanceStore& store, RegionId region,
-                                                          AgencyId agency, int year) {
-  std::optional<AgreementRecord> found;
-  for (AgreementRecord& agreement : TRY(store.agreements(region, AgreementFilter{agency, year}))) {
-    if (agreement.state == kSigned && !agreement.superseded && (!found || agreement.number > found->number)) {
-      found = std::move(agreement);
+std::optional<AgreementRecord> in_force_among(const std::vector<AgreementRecord>& agreements,
+                                              AgencyId agency) {
+  const AgreementRecord* found = nullptr;
+  for (const AgreementRecord& agreement : agreements) {
+    if (agreement.agency_id == agency && agreement.state == kSigned && !agreement.superseded &&
+        (!found || agreement.number > found->number)) {
+      found = &agreement;
     }
   }
-  return found;
+  return found ? std::optional<AgreementRecord>(*found) : std::nullopt;
+}
+
+Result<std::optional<AgreementRecord>> agreement_in_force(PerformanceStore& store, RegionId region,
+                                                          AgencyId agency, int year) {
+  return in_force_among(TRY(store.agreements(region, AgreementFilter{agency, year})), agency);
 }
 
 }  // namespace sinergi::performance

@@ -53,7 +53,11 @@ audit::AuditEvent event(const auth::Principal& caller, RegionId region, std::str
 std::vector<audit::FieldChange> content_changes(const AgreementContent& before,
                                                 const AgreementContent& after);
 
-// The signed agreement in force for an agency and year: the newest signed, not superseded.
+// The signed agreement in force for an agency among `agreements` (of one year): the newest
+// signed, not superseded.
+std::optional<AgreementRecord> in_force_among(const std::vector<AgreementRecord>& agreements,
+                                              AgencyId agency);
+// The same, read from the store.
 Result<std::optional<AgreementRecord>> agreement_in_force(PerformanceStore& store, RegionId region,
                                                           AgencyId agency, int year);
 

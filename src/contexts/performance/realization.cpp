@@ -3,8 +3,6 @@
 namespace sinergi::performance {
 namespace {
 
-const char* const kQuarterNames[] = {"I", "II", "III", "IV"};
-
 std::string basis_id(ValueBasis basis) {
   switch (basis) {
     case ValueBasis::verified:
@@ -137,7 +135,7 @@ QuarterAchievement achievement_through(const AgreementItem& item, const std::arr
 std::vector<ExplanationStep> explain(const AgreementItem& item, const QuarterAchievement& result,
                                      const PredicateScale& scale) {
   std::vector<ExplanationStep> steps;
-  const std::string quarter_name = kQuarterNames[result.quarter - 1];
+  const std::string quarter_name(kQuarterNames[result.quarter - 1]);
   steps.push_back({"Indikator: " + item.indicator + " (" + item.unit + "), sampai triwulan " + quarter_name,
                    "Indicator: " + item.indicator + " (" + item.unit + "), through quarter " + quarter_name});
   std::array<std::optional<Decimal>, 4> periods;

@@ -17,6 +17,9 @@
 
 namespace sinergi::performance {
 
+// The quarters as Indonesian reports name them: TW I, TW II, TW III, TW IV.
+inline constexpr std::array<std::string_view, 4> kQuarterNames = {"I", "II", "III", "IV"};
+
 inline constexpr std::string_view kRealizationDraft = "draft";
 inline constexpr std::string_view kRealizationSubmitted = "submitted";
 inline constexpr std::string_view kRealizationVerified = "verified";

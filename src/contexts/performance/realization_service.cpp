@@ -24,7 +24,6 @@ constexpr std::string_view kEntity = "realization";
 constexpr std::size_t kMaxEvidencePerReport = 20;
 constexpr std::size_t kMaxUrlCharacters = 2000;
 constexpr std::size_t kMaxTitleCharacters = 200;
-const char* const kQuarterNames[] = {"I", "II", "III", "IV"};
 
 std::string subject_of(AgencyId agency, std::int64_t indicator, int year, int quarter) {
   return std::string(kEntity) + ":" + agency.to_string() + ":" + std::to_string(indicator) + ":" +
@@ -77,25 +76,50 @@ Result<RealizationRecord> find_realization(PerformanceStore& store, RegionId reg
   return std::move(*realization);
 }
 
+// The views of `realizations` with their evidence, timelines and the caller's buttons, read in
+// three statements whatever their number (a quarter's report, the verification queue).
+Result<std::vector<RealizationView>> views_of(PerformanceStore& store, RegionId region,
+                                              const std::vector<RealizationRecord>& realizations,
+                                              const Agencies& agencies, const Principal& caller) {
+  std::vector<RealizationId> ids;
+  std::vector<std::int64_t> item_ids;
+  for (const RealizationRecord& realization : realizations) {
+    ids.push_back(realization.id);
+    item_ids.push_back(realization.workflow_item_id);
+  }
+  std::map<std::int64_t, std::vector<EvidenceRecord>> evidence;
+  for (EvidenceRecord& piece : TRY(store.evidence(region, ids))) {
+    evidence[piece.realization_id.value()].push_back(std::move(piece));
+  }
+  std::map<std::int64_t, workflow::StoredItem> items;
+  for (workflow::StoredItem& item : TRY(store.workflow().find_many(region.value(), item_ids))) {
+    items.emplace(item.id, std::move(item));
+  }
+  std::vector<RealizationView> views;
+  for (const RealizationRecord& realization : realizations) {
+    RealizationView view;
+    view.record = realization;
+    const AgencyFacts* agency = agencies.find(realization.agency_id);
+    view.agency_code = agency ? agency->code : std::string();
+    view.evidence = std::move(evidence[realization.id.value()]);
+    if (auto item = items.find(realization.workflow_item_id); item != items.end()) {
+      view.timeline = item->second.item.steps;
+      for (const workflow::Transition* transition :
+           workflow::available(realization_workflow(), item->second.item, caller)) {
+        view.available.push_back(transition->name);
+      }
+    }
+    view.editable = realization.state == kRealizationDraft && agency &&
+                    may_act_on(caller, Action::realization_report, *agency);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
 Result<RealizationView> detailed_view(PerformanceStore& store, RegionId region,
                                       const RealizationRecord& realization, const Agencies& agencies,
                                       const Principal& caller) {
-  RealizationView view;
-  view.record = realization;
-  const AgencyFacts* agency = agencies.find(realization.agency_id);
-  view.agency_code = agency ? agency->code : std::string();
-  view.evidence = TRY(store.evidence(region, {realization.id}));
-  const auto item = TRY(store.workflow().find(region.value(), realization.workflow_item_id));
-  if (item) {
-    view.timeline = item->item.steps;
-    for (const workflow::Transition* transition :
-         workflow::available(realization_workflow(), item->item, caller)) {
-      view.available.push_back(transition->name);
-    }
-  }
-  view.editable = realization.state == kRealizationDraft && agency &&
-                  may_act_on(caller, Action::realization_report, *agency);
-  return view;
+  return std::move(TRY(views_of(store, region, {realization}, agencies, caller)).front());
 }
 
 // The agreement in force that `indicator_id` is reported against, or why there is none.
@@ -207,17 +231,18 @@ Result<QuarterReport> RealizationService::quarter(const Principal& caller, const
     if (!report.agreement) {
       return report;
     }
-    std::map<std::int64_t, RealizationRecord> by_indicator;
-    for (RealizationRecord& realization :
-         TRY(store.realizations(region, RealizationFilter{agency.id, year, quarter, std::nullopt}))) {
-      by_indicator.emplace(realization.indicator_id, std::move(realization));
+    const auto realizations =
+        TRY(store.realizations(region, RealizationFilter{agency.id, year, quarter, std::nullopt}));
+    std::map<std::int64_t, RealizationView> by_indicator;
+    for (RealizationView& view : TRY(views_of(store, region, realizations, agencies, caller))) {
+      by_indicator.emplace(view.record.indicator_id, std::move(view));
     }
     for (const AgreementItem& item : report.agreement->content.items) {
       QuarterRow row;
       row.item = item;
       if (auto found = by_indicator.find(item.indicator_id); found != by_indicator.end()) {
-        row.realization = TRY(detailed_view(store, region, found->second, agencies, caller));
-        const RealizationRecord& record = found->second;
+        row.realization = found->second;
+        const RealizationRecord& record = found->second.record;
         report.with_value += record.value ? 1 : 0;
         report.submitted += record.state != kRealizationDraft ? 1 : 0;
         report.verified += record.state == kRealizationVerified ? 1 : 0;
@@ -416,10 +441,11 @@ Result<RealizationView> RealizationService::add_file(const Principal& caller, Re
                                                      const audit::CallContext& context) {
   const RegionId region = TRY(region_of(caller));
   const Agencies agencies = TRY(load_agencies(directory_, caller));
-  const RealizationView current = TRY(get(caller, id));
-  TRY(require_permission(caller, Action::realization_report,
-                         TRY(agencies.require_id(current.record.agency_id))));
-  if (!current.editable) {
+  const RealizationRecord current = TRY(read_transaction<RealizationRecord>(
+      repository_, [&](PerformanceStore& store) { return find_realization(store, region, id); }));
+  TRY(require_permission(caller, Action::realization_report, TRY(agencies.require_id(current.agency_id))));
+  // Checked again in the transaction; refused here before the file is written.
+  if (current.state != kRealizationDraft) {
     return conflict("state", "bukti dukung hanya dapat ditambah pada draf",
                     "evidence can be added to a draft only");
   }
@@ -557,9 +583,11 @@ Result<std::vector<QueueEntry>> RealizationService::queue(const Principal& calle
           agreements.emplace(agreement.id.value(), std::move(agreement));
         }
         std::vector<QueueEntry> entries;
-        for (const RealizationRecord& realization : TRY(store.realizations(region, filter))) {
+        for (RealizationView& view :
+             TRY(views_of(store, region, TRY(store.realizations(region, filter)), agencies, caller))) {
+          const RealizationRecord realization = view.record;
           QueueEntry entry;
-          entry.realization = TRY(detailed_view(store, region, realization, agencies, caller));
+          entry.realization = std::move(view);
           entry.waiting_since = realization.submitted_at.value_or(realization.updated_at);
           if (auto found = agreements.find(realization.agreement_id.value()); found != agreements.end()) {
             if (const AgreementItem* item = item_of(found->second, realization.indicator_id)) {
@@ -675,11 +703,14 @@ Result<RegionScorecard> RealizationService::region_scorecard(const Principal& ca
                  region, RealizationFilter{std::nullopt, year, std::nullopt, std::nullopt}))) {
           realizations[realization.agency_id.value()].push_back(std::move(realization));
         }
+        // Every agreement of the year in one statement, not one per agency.
+        const std::vector<AgreementRecord> agreements =
+            TRY(store.agreements(region, AgreementFilter{std::nullopt, year}));
         std::vector<RollupChild> agencies_overall;
         for (const AgencyFacts& agency : agencies.all) {
           RegionScorecardRow row;
           row.agency = agency;
-          const auto agreement = TRY(agreement_in_force(store, region, agency.id, year));
+          const auto agreement = in_force_among(agreements, agency.id);
           row.has_agreement = agreement.has_value();
           if (agreement) {
             const std::vector<RealizationRecord>& own = realizations[agency.id.value()];

@@ -8,6 +8,7 @@
 #include "platform/http/query_parameters.h"
 #include "platform/http/request.h"
 #include "platform/http/response.h"
+#include "platform/http/spreadsheet_http.h"
 
 namespace sinergi::performance {
 namespace {
@@ -15,23 +16,8 @@ namespace {
 // Ordered, so each item lists the input's columns first, as the CSV does.
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t kMaxFileNameCharacters = 255;
-
 std::string json_text(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// The upload as every import reads it (platform/http/spreadsheet_http.cpp): the body is the
-// file, its Content-Type and X-File-Name help tell CSV from XLSX.
-tabular::ImportFile uploaded_file(const http::Request& request) {
-  tabular::ImportFile file;
-  file.bytes = request.body;
-  file.content_type = std::string(request.headers.get("Content-Type").value_or(""));
-  // Browsers can send only ASCII in headers, so the name comes percent-encoded.
-  const std::string_view raw = request.headers.get("X-File-Name").value_or("");
-  const std::string decoded = http::percent_decode(raw).value_or(std::string(raw));
-  file.file_name = excerpt_for_message(decoded, kMaxFileNameCharacters);
-  return file;
 }
 
 // Exact decimals travel as strings with a dot (docs/api/planning.md); here as a report shows
@@ -93,7 +79,7 @@ void register_report_check_routes(auth::SecuredRouter& router) {
                if (request.body.size() > tabular::kMaxImportBytes) {
                  return Error(ErrorCode::PayloadTooLarge, {std::to_string(tabular::kMaxImportBytes)});
                }
-               const ReportCheck check = TRY(check_report(uploaded_file(request)));
+               const ReportCheck check = TRY(check_report(http::uploaded_file(request)));
                http::Response response =
                    format == "csv" ? http::Response::text(
                                          200, tabular::write_csv(report_check_sheet(check, request.locale)),

@@ -28,6 +28,27 @@ std::string json_text(const Json& value) {
 
 }  // namespace
 
+std::string uploaded_file_name(const Request& request) {
+  const std::string_view raw = request.headers.get("X-File-Name").value_or("");
+  std::string name = percent_decode(raw).value_or(std::string(raw));
+  if (name.size() <= kMaxFileNameCharacters) {
+    return name;
+  }
+  const auto dot = name.rfind('.');
+  const std::string extension = dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
+  return excerpt_for_message(name.substr(0, name.size() - extension.size()),
+                             kMaxFileNameCharacters - extension.size() - 4) +
+         extension;
+}
+
+tabular::ImportFile uploaded_file(const Request& request) {
+  tabular::ImportFile file;
+  file.bytes = request.body;
+  file.content_type = std::string(request.headers.get("Content-Type").value_or(""));
+  file.file_name = uploaded_file_name(request);
+  return file;
+}
+
 Result<ImportRequest> import_request(const Request& request) {
   QueryParameters parameters(request);
   static constexpr std::string_view kModes[] = {"dry_run", "commit"};
@@ -38,12 +59,7 @@ Result<ImportRequest> import_request(const Request& request) {
   }
   ImportRequest result;
   result.mode = tabular::parse_import_mode(mode_text).value_or(tabular::ImportMode::dry_run);
-  result.file.bytes = request.body;
-  result.file.content_type = std::string(request.headers.get("Content-Type").value_or(""));
-  // Browsers can send only ASCII in headers, so the name comes percent-encoded.
-  const std::string_view raw = request.headers.get("X-File-Name").value_or("");
-  const std::string decoded = percent_decode(raw).value_or(std::string(raw));
-  result.file.file_name = excerpt_for_message(decoded, kMaxFileNameCharacters);
+  result.file = uploaded_file(request);
   return result;
 }
 

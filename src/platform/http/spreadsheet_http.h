@@ -21,6 +21,15 @@ struct ImportRequest {
   tabular::ImportFile file;  // views into request.body: keep the request alive
 };
 
+// The uploaded file's name from X-File-Name (percent-encoded, because browsers send only ASCII
+// in headers): at most 255 characters, a longer one shortened in the middle so that its
+// extension, which the type checks read, stays.
+std::string uploaded_file_name(const Request& request);
+
+// The upload as every file-taking route reads it: the body is the file, with its Content-Type
+// and name. Views into request.body: keep the request alive.
+tabular::ImportFile uploaded_file(const Request& request);
+
 // Reads ?mode= (dry_run by default) and the file. Fails with InvalidInput for another query
 // parameter or mode, and PayloadTooLarge above tabular::kMaxImportBytes.
 Result<ImportRequest> import_request(const Request& request);

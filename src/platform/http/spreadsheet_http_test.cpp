@@ -31,6 +31,15 @@ TEST(ImportRequestTest, ReadsTheModeAndTheDecodedFileName) {
   EXPECT_EQ(import_request(upload("/x", "a\n"))->mode, tabular::ImportMode::dry_run);
 }
 
+TEST(ImportRequestTest, ALongFileNameIsShortenedButKeepsItsExtension) {
+  Request request = upload("/x", "a\n");
+  request.headers.add("X-File-Name", std::string(400, 'a') + ".xlsx");
+  const std::string name = uploaded_file_name(request);
+  EXPECT_LE(name.size(), 255U + 2);  // the ellipsis is three bytes for one character
+  EXPECT_TRUE(name.ends_with(".xlsx")) << name;
+  EXPECT_TRUE(name.starts_with("aaaa")) << name;
+}
+
 TEST(ImportRequestTest, RefusesAnUnknownModeAndAFileAboveTwentyMegabytes) {
   const auto mode = import_request(upload("/x?mode=write", "a\n"));
   ASSERT_FALSE(mode.ok());

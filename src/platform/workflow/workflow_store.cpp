@@ -224,22 +224,50 @@ Result<std::vector<StoredItem>> WorkflowStore::in_states(std::int64_t region_id,
     return items;
   }
   // The timelines of all of them in one statement.
-  std::map<std::int64_t, StoredItem*> by_id;
-  for (StoredItem& item : items) {
-    by_id[item.id] = &item;
-  }
   BoundQuery steps(kStepColumns);
   steps.text("WHERE item_id IN (SELECT id FROM workflow_items WHERE region_id = ")
       .value(static_cast<long long>(region_id))
       .text(" AND definition = ")
       .value(std::string(definition))
       .text(") ORDER BY item_id, sequence");
+  attach_steps(items, steps);
+  return items;
+}
+
+Result<std::vector<StoredItem>> WorkflowStore::find_many(std::int64_t region_id,
+                                                         const std::vector<std::int64_t>& ids) {
+  std::vector<StoredItem> items;
+  if (ids.empty()) {
+    return items;
+  }
+  const auto id_list = [&](BoundQuery& query) {
+    for (std::size_t index = 0; index < ids.size(); ++index) {
+      query.text(index == 0 ? "" : ", ").value(static_cast<long long>(ids[index]));
+    }
+  };
+  BoundQuery query(kItemColumns);
+  query.text("WHERE region_id = ").value(static_cast<long long>(region_id)).text(" AND id IN (");
+  id_list(query);
+  query.text(")");
+  items = db::collect_rows<ItemColumns>(session_, query);
+  BoundQuery steps(kStepColumns);
+  steps.text("WHERE item_id IN (");
+  id_list(steps);
+  steps.text(") ORDER BY item_id, sequence");
+  attach_steps(items, steps);
+  return items;
+}
+
+void WorkflowStore::attach_steps(std::vector<StoredItem>& items, BoundQuery& steps) {
+  std::map<std::int64_t, StoredItem*> by_id;
+  for (StoredItem& item : items) {
+    by_id[item.id] = &item;
+  }
   for (auto& [owner, step] : db::collect_rows<StepColumns>(session_, steps)) {
     if (auto found = by_id.find(owner); found != by_id.end()) {
       found->second->item.steps.push_back(std::move(step));
     }
   }
-  return items;
 }
 
 Result<StoredItem> WorkflowStore::take_step(const Definition& definition, const StoredItem& item,

@@ -157,6 +157,16 @@ TEST_P(WorkflowStoreTest, StoresTheTimelineWithItsActorsCommentsFieldsAndAttachm
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->item.state, "draft");
   EXPECT_EQ(stored->version, 3);
+  // Read in a batch, the timeline is the same.
+  auto batch =
+      database_->with_read_transaction([&](soci::session& session) -> Result<std::vector<StoredItem>> {
+        WorkflowStore store(session, clock_);
+        return store.find_many(region_, {created.value().id});
+      });
+  ASSERT_OK(batch);
+  ASSERT_EQ(batch.value().size(), 1u);
+  EXPECT_EQ(batch.value().front().item.steps.size(), 2u);
+  EXPECT_EQ(batch.value().front().item.steps[1].comment, "Bukti dukung belum lengkap");
   EXPECT_EQ(stored->subject, "realization:1");
   EXPECT_EQ(stored->item.agency_id, agency_);
   // Entered "draft" again at 2026-04-08 06:00 UTC (02:00 + 1 h + 3 h).
@@ -229,6 +239,8 @@ TEST_P(WorkflowStoreTest, ItemsOfAnotherRegionAreNotThere) {
     EXPECT_TRUE(TRY(store.in_states(region_ + 1, "test_report", {"draft"})).empty());
     EXPECT_EQ(TRY(store.in_states(region_, "test_report", {"draft"})).size(), 1u);
     EXPECT_TRUE(TRY(store.in_states(region_, "test_report", {"submitted"})).empty());
+    EXPECT_TRUE(TRY(store.find_many(region_ + 1, {created.value().id})).empty());
+    EXPECT_EQ(TRY(store.find_many(region_, {created.value().id, created.value().id + 1000})).size(), 1u);
     return success();
   });
   ASSERT_OK(outcome);
