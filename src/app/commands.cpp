@@ -23,6 +23,7 @@
 #include "contexts/performance/performance_routes.h"
 #include "contexts/performance/report_check.h"
 #include "contexts/performance/report_check_routes.h"
+#include "contexts/performance/scale_routes.h"
 #include "contexts/planning/plan_import.h"
 #include "contexts/planning/planning_demo.h"
 #include "contexts/planning/planning_routes.h"
@@ -119,6 +120,7 @@ void register_routes(auth::SecuredRouter& router, const SystemRouteDependencies&
   performance::register_report_check_routes(router);
   performance::register_performance_routes(router, services.agreements(), services.realizations(),
                                            services.clock());
+  performance::register_scale_routes(router, services.scales());
   register_audit_routes(router, *system.database);
 }
 

@@ -156,6 +156,8 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"explainAchievement", kSignedIn},
     {"monitoringReport", kSignedIn},
     {"accountabilityReport", kSignedIn},
+    {"predicateScales", kSignedIn},
+    {"predicateScaleOfYear", kSignedIn},
     {"createAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
     {"updateAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
     {"reviseAgreement", {Role::planner, Role::agency_head, Role::agency_staff}},
@@ -166,6 +168,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"removeEvidence", {Role::agency_head, Role::agency_staff}},
     {"takeRealizationStep", {Role::planner, Role::agency_head}},
     {"putReportingWindows", kPlanners},
+    {"choosePredicateScale", kPlanners},
 };
 
 // Resolves nobody: the test never calls a handler.

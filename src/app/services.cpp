@@ -30,7 +30,8 @@ Services::Services(db::Database& database, const Clock& clock, auth::PasswordHas
       agreements_(std::make_unique<performance::AgreementService>(*performance_repository_, clock,
                                                                   performance_directory())),
       realizations_(std::make_unique<performance::RealizationService>(
-          *performance_repository_, clock, performance_directory(), evidence_store)) {}
+          *performance_repository_, clock, performance_directory(), evidence_store)),
+      scales_(std::make_unique<performance::ScaleService>(*performance_repository_)) {}
 
 planning::AgencyDirectory agency_directory_of(organization::OrganizationService& organization_service) {
   return

@@ -10,6 +10,7 @@
 #include "contexts/performance/agreement_service.h"
 #include "contexts/performance/performance_store.h"
 #include "contexts/performance/realization_service.h"
+#include "contexts/performance/scale_service.h"
 #include "contexts/planning/plan_import.h"
 #include "contexts/planning/planning_service.h"
 #include "contexts/planning/planning_store.h"
@@ -56,6 +57,7 @@ class Services {
   planning::PlanImporter& plan_importer() { return *plan_importer_; }
   performance::AgreementService& agreements() { return *agreements_; }
   performance::RealizationService& realizations() { return *realizations_; }
+  performance::ScaleService& scales() { return *scales_; }
   // The agencies of a region as the planning context names them (from the organization context).
   planning::AgencyDirectory agency_directory();
   // What the performance context reads of the organization and the plan.
@@ -76,6 +78,7 @@ class Services {
   std::unique_ptr<performance::PerformanceRepository> performance_repository_;
   std::unique_ptr<performance::AgreementService> agreements_;
   std::unique_ptr<performance::RealizationService> realizations_;
+  std::unique_ptr<performance::ScaleService> scales_;
 };
 
 }  // namespace sinergi::app

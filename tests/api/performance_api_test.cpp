@@ -274,6 +274,53 @@ TEST_P(PerformanceApiTest, TheReportingWindowsAreThePlanningAgencysToSet) {
   EXPECT_EQ(get(port(), "/api/v1/scorecards?year=2026").status, 401);
 }
 
+// The planning agency chooses the year's predicate scale; every scorecard of that year then
+// classifies with it and names it, and other years keep the default.
+TEST_P(PerformanceApiTest, TheYearsPredicateScaleIsChosenOnceAndEveryScorecardUsesIt) {
+  SessionClient head = signed_in("kadis.dinkes");
+  SessionClient planner = signed_in("bapperida");
+  const Json before = json_of(head.get("/api/v1/predicate-scales/2026"));
+  EXPECT_EQ(before.at("chosen"), false);
+  EXPECT_EQ(before.at("scale").at("name"), "permendagri86");
+  const Json own{{"version", 0},
+                 {"scale",
+                  {{"name", "kaltim_2026"},
+                   {"bands", Json::array({{{"test", "ge"}, {"bound", "100"}, {"predicate", "Tuntas"}},
+                                          {{"test", "any"}, {"predicate", "Belum tuntas"}}})}}}};
+  ApiResponse chosen = planner.send("PUT", "/api/v1/predicate-scales/2026", own.dump());
+  ASSERT_EQ(chosen.status, 200) << chosen.body;
+  EXPECT_EQ(json_of(chosen).at("scale").at("version"), 1);
+  EXPECT_EQ(json_of(chosen).at("version"), 1);
+  // Someone who read it before the change is told so.
+  EXPECT_EQ(
+      planner
+          .send("PUT", "/api/v1/predicate-scales/2026", Json{{"version", 0}, {"preset", "berhasil4"}}.dump())
+          .status,
+      409);
+
+  const Json card = json_of(head.get("/api/v1/scorecards?year=2026&quarter=3"));
+  EXPECT_EQ(card.at("scale").at("name"), "kaltim_2026");
+  int classified = 0;
+  for (const Json& row : card.at("rows")) {
+    const Json& predicate = row.at("overall").at("predicate");
+    if (!predicate.is_null()) {
+      EXPECT_TRUE(predicate == "Tuntas" || predicate == "Belum tuntas") << predicate;
+      ++classified;
+    }
+  }
+  EXPECT_GT(classified, 0);
+  EXPECT_EQ(json_of(head.get("/api/v1/scorecards?year=2025&quarter=4")).at("scale").at("name"),
+            "permendagri86");
+  const Json catalog = json_of(head.get("/api/v1/predicate-scales"));
+  EXPECT_EQ(catalog.at("presets").size(), 4U);
+  EXPECT_EQ(catalog.at("custom").size(), 1U);
+  EXPECT_EQ(catalog.at("years").size(), 1U);
+  SessionClient admin = signed_in("admin");
+  const Json trail = json_of(admin.get("/api/v1/audit?action=predicate_scale.choose"));
+  ASSERT_EQ(trail.at("items").size(), 1U);
+  EXPECT_EQ(trail.at("items")[0].at("entity_id"), "2026");
+}
+
 // Every performance route answers bad input with the field named and refuses the callers it
 // must, before anything is read or written. One row per case: who, what, and the answer.
 TEST_P(PerformanceApiTest, EveryRouteNamesBadInputAndRefusesWhoItMust) {
@@ -356,6 +403,37 @@ TEST_P(PerformanceApiTest, EveryRouteNamesBadInputAndRefusesWhoItMust) {
       {&planner, "GET", "/api/v1/reports/monitoring?year=2026", "", 400, "agency_code"},
       {&planner, "GET", "/api/v1/reports/accountability?year=2026", "", 400, "agency_code"},
       {&anonymous, "GET", "/api/v1/reports/accountability?agency_code=Dinkes", "", 401, ""},
+      // Predicate scales.
+      {&anonymous, "GET", "/api/v1/predicate-scales", "", 401, ""},
+      {&planner, "GET", "/api/v1/predicate-scales/3000", "", 400, "year"},
+      {&head, "PUT", "/api/v1/predicate-scales/2026", Json{{"version", 0}, {"preset", "berhasil4"}}.dump(),
+       403, ""},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026", Json{{"preset", "berhasil4"}}.dump(), 422,
+       "version"},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026", Json{{"version", 0}}.dump(), 422, "preset"},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026", Json{{"version", 0}, {"preset", "sakip99"}}.dump(),
+       422, "preset"},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026",
+       Json{
+           {"version", 0},
+           {"scale", {{"name", "kaltim"}, {"bands", Json::array({{{"test", "le"}, {"predicate", "Baik"}}})}}}}
+           .dump(),
+       422, "scale.bands[0].test"},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026",
+       Json{{"version", 0},
+            {"scale",
+             {{"name", "kaltim"},
+              {"bands", Json::array({{{"test", "ge"}, {"bound", 90}, {"predicate", "Baik"}},
+                                     {{"test", "any"}, {"predicate", "Kurang"}}})}}}}
+           .dump(),
+       422, "scale.bands[0].bound"},
+      {&planner, "PUT", "/api/v1/predicate-scales/2026",
+       Json{{"version", 0},
+            {"scale",
+             {{"name", "kaltim"},
+              {"bands", Json::array({{{"test", "ge"}, {"bound", "90"}, {"predicate", "Baik"}}})}}}}
+           .dump(),
+       422, "scale.bands[0].bound"},
   };
   for (const Case& test : cases) {
     SCOPED_TRACE(test.method + " " + test.path + " " + test.body);

@@ -81,21 +81,6 @@ Json rollup_json(const Rollup& rollup, const PredicateBand* band) {
               {"predicate", band ? Json(band->predicate) : Json(nullptr)}};
 }
 
-Json scale_json(const PredicateScale* scale) {
-  if (!scale) {
-    return nullptr;
-  }
-  Json bands = Json::array();
-  for (const PredicateBand& band : scale->bands) {
-    bands.push_back(Json{{"test", band.test == BandTest::ge   ? "ge"
-                                  : band.test == BandTest::gt ? "gt"
-                                                              : "any"},
-                         {"bound", band.test == BandTest::any ? Json(nullptr) : Json(band.bound.to_string())},
-                         {"predicate", band.predicate}});
-  }
-  return Json{{"name", scale->name}, {"version", scale->version}, {"bands", std::move(bands)}};
-}
-
 Json achievement_json(const QuarterAchievement& result, Locale locale) {
   const Achievement& achievement = result.achievement;
   std::string status = "computed";
@@ -120,6 +105,21 @@ Json achievement_json(const QuarterAchievement& result, Locale locale) {
 }
 
 }  // namespace
+
+Json scale_json(const PredicateScale* scale) {
+  if (!scale) {
+    return nullptr;
+  }
+  Json bands = Json::array();
+  for (const PredicateBand& band : scale->bands) {
+    bands.push_back(Json{{"test", band.test == BandTest::ge   ? "ge"
+                                  : band.test == BandTest::gt ? "gt"
+                                                              : "any"},
+                         {"bound", band.test == BandTest::any ? Json(nullptr) : Json(band.bound.to_string())},
+                         {"predicate", band.predicate}});
+  }
+  return Json{{"name", scale->name}, {"version", scale->version}, {"bands", std::move(bands)}};
+}
 
 Json target_json(const std::optional<TargetValue>& target) {
   if (!target) {
@@ -337,7 +337,7 @@ Json scorecard_json(const Scorecard& card, Locale locale) {
               {"year", card.year},
               {"through_quarter", card.through_quarter},
               {"agreement", std::move(agreement)},
-              {"scale", scale_json(card.scale)},
+              {"scale", scale_json(card.scale.get())},
               {"overall", rollup_json(card.overall, card.band)},
               {"overall_explanation", steps_json(explain_mean(children, card.overall, *card.scale), locale)},
               {"items", std::move(items)}};
@@ -368,7 +368,7 @@ Json region_scorecard_json(const RegionScorecard& card, Locale locale) {
   }
   return Json{{"year", card.year},
               {"through_quarter", card.through_quarter},
-              {"scale", scale_json(card.scale)},
+              {"scale", scale_json(card.scale.get())},
               {"overall", rollup_json(card.overall, card.band)},
               {"overall_explanation", steps_json(explain_mean(children, card.overall, *card.scale), locale)},
               {"rows", std::move(rows)}};
@@ -379,7 +379,7 @@ Json explanation_json(const Explanation& explanation, Locale locale) {
   Json json = achievement_json(explanation.result, locale);
   json["indicator_id"] = explanation.item.indicator_id;
   json["indicator"] = explanation.item.indicator;
-  json["scale"] = scale_json(explanation.scale);
+  json["scale"] = scale_json(explanation.scale.get());
   json["steps"] = std::move(steps);
   return json;
 }

@@ -18,6 +18,8 @@ namespace sinergi::performance {
 using Json = nlohmann::json;
 
 Json target_json(const std::optional<TargetValue>& target);
+// {name, version, bands: [{test, bound, predicate}]}; null for nullptr.
+Json scale_json(const PredicateScale* scale);
 Json agreement_json(const AgreementView& view, bool with_content);
 Json plan_facts_json(const PlanFacts& facts);
 Json realization_json(const RealizationView& view);

@@ -12,6 +12,7 @@
 
 #include "contexts/performance/agreement_service.h"
 #include "contexts/performance/realization_service.h"
+#include "contexts/performance/scale_service.h"
 #include "core/clock.h"
 #include "platform/db/database.h"
 #include "platform/db/migrations.h"
@@ -110,6 +111,7 @@ class PerformanceServiceTest : public ::testing::TestWithParam<db::Backend> {
     repository_ = make_sql_performance_repository(*database_, clock_);
     agreements_.emplace(*repository_, clock_, directory());
     realizations_.emplace(*repository_, clock_, directory(), *evidence_store_);
+    scales_.emplace(*repository_);
   }
 
   void TearDown() override {
@@ -270,6 +272,7 @@ class PerformanceServiceTest : public ::testing::TestWithParam<db::Backend> {
   std::unique_ptr<PerformanceRepository> repository_;
   std::optional<AgreementService> agreements_;
   std::optional<RealizationService> realizations_;
+  std::optional<ScaleService> scales_;
   audit::CallContext context_{"test", "127.0.0.1:1", "test"};
 };
 
@@ -577,6 +580,92 @@ TEST_P(PerformanceServiceTest, NoOneVerifiesTheirOwnSubmissionAndLateReportsAreM
   EXPECT_EQ(report.value().late, 1);
   EXPECT_EQ(report.value().with_value, 1);
   EXPECT_EQ(report.value().submitted, 0);
+}
+
+// Stunting TW I: 19,5 against 20,5 (mirror): (41 - 19,5) / 20,5 x 100 = 104,878...%; the
+// predicate of that number depends only on the scale the region chose for 2026.
+TEST_P(PerformanceServiceTest, TheYearsChosenScaleDecidesThePredicateAndOwnScalesAreVersionedByName) {
+  signed_agreement();
+  open_windows();
+  auto saved = realizations_->save(staff(), entry(101, 1, "19.5"), context_);
+  ASSERT_OK(saved);
+  const RealizationId id = saved.value().record.id;
+  ASSERT_OK(realizations_->add_link(staff(), id, "https://kaltim.bps.go.id/tabel", "Tabel BPS", context_));
+  clock_.set(std::chrono::sys_days(std::chrono::year(2026) / 4 / 10) + hours(2));
+  const std::int64_t version = realizations_->get(staff(), id).value().record.version;
+  ASSERT_OK(
+      realizations_->take_step(head(), id, RealizationStep{"submit", "", std::nullopt, version}, context_));
+  const auto predicate = [&]() {
+    auto card = realizations_->scorecard(planner(), "Dinkes", 2026, 1);
+    EXPECT_TRUE(card.ok());
+    const QuarterAchievement& stunting = card.value().items[0].trend.back();
+    return card.value().scale->name + " v" + std::to_string(card.value().scale->version) + ": " +
+           (stunting.band ? stunting.band->predicate : "-");
+  };
+  // Nobody chose: the default.
+  auto year = scales_->for_year(staff(), 2026);
+  ASSERT_OK(year);
+  EXPECT_EQ(year.value().version, 0);
+  EXPECT_EQ(predicate(), "permendagri86 v1: Sangat Tinggi");
+
+  auto chosen = scales_->choose(planner(), 2026, ScaleRequest{"tercapai3", std::nullopt, 0}, context_);
+  ASSERT_OK(chosen);
+  EXPECT_EQ(chosen.value().version, 1);
+  EXPECT_EQ(chosen.value().chosen_by_name, "user20");
+  EXPECT_EQ(predicate(), "tercapai3 v1: Melampaui target");
+  // The region's own scale: above 105 % only is "Istimewa".
+  PredicateScale own{
+      "kaltim_2026", 0, {{BandTest::ge, dec("105"), "Istimewa"}, {BandTest::any, {}, "Biasa"}}};
+  chosen = scales_->choose(planner(), 2026, ScaleRequest{std::nullopt, own, 1}, context_);
+  ASSERT_OK(chosen);
+  EXPECT_EQ(predicate(), "kaltim_2026 v1: Biasa");
+  // The same name with other bands is the next version; the same bands keep theirs.
+  own.bands[0].bound = dec("100");
+  chosen = scales_->choose(planner(), 2026, ScaleRequest{std::nullopt, own, 2}, context_);
+  ASSERT_OK(chosen);
+  EXPECT_EQ(predicate(), "kaltim_2026 v2: Istimewa");
+  auto next_year = scales_->choose(planner(), 2027, ScaleRequest{std::nullopt, own, 0}, context_);
+  ASSERT_OK(next_year);
+  EXPECT_EQ(next_year.value().scale.version, 2);
+  auto catalog = scales_->catalog(staff());
+  ASSERT_OK(catalog);
+  EXPECT_EQ(catalog.value().presets.size(), 4u);
+  // Version 1 is kept although no year uses it now.
+  ASSERT_EQ(catalog.value().custom.size(), 2u);
+  EXPECT_EQ(catalog.value().custom[0].bands[0].bound, dec("105"));
+  EXPECT_EQ(catalog.value().custom[1].version, 2);
+  ASSERT_EQ(catalog.value().years.size(), 2u);
+  // Choosing what is in force changes nothing.
+  EXPECT_EQ(scales_->choose(planner(), 2026, ScaleRequest{std::nullopt, own, 3}, context_).value().version,
+            3);
+  EXPECT_EQ(audit_count("predicate_scale.choose"), 4);
+
+  // Refusals, none of which changes the year's scale.
+  EXPECT_TRUE(
+      refused_with(scales_->choose(staff(), 2026, ScaleRequest{"berhasil4", std::nullopt, 3}, context_),
+                   ErrorCode::Forbidden));
+  EXPECT_TRUE(
+      refused_with(scales_->choose(planner(), 2026, ScaleRequest{"berhasil4", std::nullopt, 2}, context_),
+                   ErrorCode::Conflict, "version"));
+  EXPECT_TRUE(
+      refused_with(scales_->choose(planner(), 2026, ScaleRequest{"berhasil5", std::nullopt, 3}, context_),
+                   ErrorCode::ValidationFailed, "preset"));
+  EXPECT_TRUE(refused_with(scales_->choose(planner(), 2026, ScaleRequest{"berhasil4", own, 3}, context_),
+                           ErrorCode::ValidationFailed, "preset"));
+  PredicateScale borrowed{"berhasil4", 0, own.bands};
+  EXPECT_TRUE(
+      refused_with(scales_->choose(planner(), 2026, ScaleRequest{std::nullopt, borrowed, 3}, context_),
+                   ErrorCode::ValidationFailed, "scale.name"));
+  PredicateScale unordered{"kaltim_2026",
+                           0,
+                           {{BandTest::ge, dec("80"), "Baik"},
+                            {BandTest::ge, dec("90"), "Sangat baik"},
+                            {BandTest::any, {}, "Kurang"}}};
+  EXPECT_TRUE(
+      refused_with(scales_->choose(planner(), 2026, ScaleRequest{std::nullopt, unordered, 3}, context_),
+                   ErrorCode::ValidationFailed, "scale.bands[1].bound"));
+  EXPECT_EQ(predicate(), "kaltim_2026 v2: Istimewa");
+  EXPECT_EQ(audit_count("predicate_scale.choose"), 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PerformanceServiceTest, ::testing::ValuesIn(db::test_backends()),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "contexts/performance/agreement.h"
+#include "contexts/performance/scale_choice.h"
 #include "core/date.h"
 #include "core/decimal.h"
 #include "core/result.h"
@@ -128,6 +129,19 @@ class PerformanceStore {
   // --- Reporting windows ---
   virtual Result<std::vector<ReportingWindow>> windows(RegionId region, int year) = 0;
   virtual Result<void> put_window(RegionId region, const ReportingWindow& window) = 0;
+
+  // --- The region's own predicate scales, every version, never changed ---
+  // Ordered by name and version.
+  virtual Result<std::vector<PredicateScale>> own_scales(RegionId region) = 0;
+  virtual Result<void> insert_own_scale(RegionId region, const PredicateScale& scale,
+                                        const std::string& created_by_name) = 0;
+
+  // --- Predicate scale choices, one per year ---
+  // Ordered by year; only `year`'s when given.
+  virtual Result<std::vector<ScaleChoice>> scale_choices(RegionId region, std::optional<int> year) = 0;
+  // Inserts the year's choice when choice.version is 0, else updates the row still at that
+  // version (storing version + 1); sets chosen_at. False when the year's row moved or exists.
+  virtual Result<bool> put_scale_choice(RegionId region, const ScaleChoice& choice) = 0;
 
   // --- Realizations ---
   // Ordered by agency, year, quarter, indicator.

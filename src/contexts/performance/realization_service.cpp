@@ -4,6 +4,7 @@
 #include <map>
 
 #include "contexts/performance/performance_support.h"
+#include "contexts/performance/scale_service.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/input_text.h"
@@ -674,7 +675,7 @@ Result<Scorecard> RealizationService::scorecard(const Principal& caller, const s
     card.agency = agency;
     card.year = year;
     card.through_quarter = quarter;
-    card.scale = &default_scale();
+    card.scale = TRY(scale_in_force(store, region, year));
     card.agreement = TRY(agreement_in_force(store, region, agency.id, year));
     if (!card.agreement) {
       return card;
@@ -697,7 +698,7 @@ Result<RegionScorecard> RealizationService::region_scorecard(const Principal& ca
         RegionScorecard card;
         card.year = year;
         card.through_quarter = quarter;
-        card.scale = &default_scale();
+        card.scale = TRY(scale_in_force(store, region, year));
         std::map<std::int64_t, std::vector<RealizationRecord>> realizations;
         for (RealizationRecord& realization : TRY(store.realizations(
                  region, RealizationFilter{std::nullopt, year, std::nullopt, std::nullopt}))) {

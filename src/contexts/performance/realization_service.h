@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,7 +108,7 @@ struct Scorecard {
   int year = 0;
   int through_quarter = 1;
   std::optional<AgreementRecord> agreement;
-  const PredicateScale* scale = nullptr;
+  std::shared_ptr<const PredicateScale> scale;  // the year's (scale_service.h)
   std::vector<ScorecardItem> items;
   Rollup overall;                       // mean of the items' achievements through the quarter
   const PredicateBand* band = nullptr;  // of the overall achievement
@@ -128,7 +129,7 @@ struct RegionScorecardRow {
 struct RegionScorecard {
   int year = 0;
   int through_quarter = 1;
-  const PredicateScale* scale = nullptr;
+  std::shared_ptr<const PredicateScale> scale;  // the year's (scale_service.h)
   std::vector<RegionScorecardRow> rows;
   Rollup overall;  // mean of the agencies' achievements
   const PredicateBand* band = nullptr;
@@ -138,7 +139,7 @@ struct Explanation {
   AgreementItem item;
   QuarterAchievement result;
   std::vector<ExplanationStep> steps;
-  const PredicateScale* scale = nullptr;
+  std::shared_ptr<const PredicateScale> scale;  // the year's (scale_service.h)
 };
 
 class RealizationService {

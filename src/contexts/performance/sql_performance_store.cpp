@@ -134,6 +134,59 @@ struct WindowColumns {
   }
 };
 
+struct OwnScaleColumns {
+  std::string name;
+  int scale_version = 1;
+  std::string bands;
+
+  void exchange_into(soci::statement& statement) {
+    statement.exchange(soci::into(name));
+    statement.exchange(soci::into(scale_version));
+    statement.exchange(soci::into(bands));
+  }
+  PredicateScale record() const {
+    // Written only by this adapter from checked scales (see ScaleChoiceColumns).
+    return PredicateScale{name, scale_version,
+                          parse_bands_text(bands).value_or(std::vector<PredicateBand>{})};
+  }
+};
+
+struct ScaleChoiceColumns {
+  int year = 0;
+  std::string name;
+  int scale_version = 1;
+  int preset = 1;
+  std::string bands;
+  std::string chosen_by_name;
+  std::string chosen_at;
+  long long version = 1;
+
+  void exchange_into(soci::statement& statement) {
+    statement.exchange(soci::into(year));
+    statement.exchange(soci::into(name));
+    statement.exchange(soci::into(scale_version));
+    statement.exchange(soci::into(preset));
+    statement.exchange(soci::into(bands));
+    statement.exchange(soci::into(chosen_by_name));
+    statement.exchange(soci::into(chosen_at));
+    statement.exchange(soci::into(version));
+  }
+  ScaleChoice record() const {
+    ScaleChoice choice;
+    choice.year = year;
+    choice.scale.name = name;
+    choice.scale.version = scale_version;
+    // Written only by this adapter from checked scales; empty bands would classify nothing,
+    // which stands out in every report.
+    choice.scale.bands = parse_bands_text(bands).value_or(std::vector<PredicateBand>{});
+    choice.preset = preset == 1;
+    choice.chosen_by_name = chosen_by_name;
+    choice.chosen_at = chosen_at;
+    choice.version = version;
+    return choice;
+  }
+};
+
 struct RealizationColumns {
   long long id = 0;
   long long agency_id = 0;
@@ -366,6 +419,89 @@ class SqlPerformanceStore final : public PerformanceStore {
         soci::use(region_id), soci::use(year), soci::use(quarter), soci::use(opens_on), soci::use(closes_on),
         soci::use(now);
     return success();
+  }
+
+  // --- Predicate scales ---
+
+  Result<std::vector<PredicateScale>> own_scales(RegionId region) override {
+    BoundQuery query("SELECT name, scale_version, bands FROM predicate_scales WHERE region_id = ");
+    query.value(as_long(region.value())).text(" ORDER BY name, scale_version");
+    return db::collect_rows<OwnScaleColumns>(session_, query);
+  }
+
+  Result<void> insert_own_scale(RegionId region, const PredicateScale& scale,
+                                const std::string& created_by_name) override {
+    long long region_id = region.value();
+    std::string name = scale.name;
+    int scale_version = scale.version;
+    std::string bands = bands_text(scale.bands);
+    std::string created_by = created_by_name;
+    std::string now = now_text();
+    session_ << "INSERT INTO predicate_scales (region_id, name, scale_version, bands, created_by_name, "
+                "created_at) VALUES (:region_id, :name, :scale_version, :bands, :created_by, :created_at)",
+        soci::use(region_id), soci::use(name), soci::use(scale_version), soci::use(bands),
+        soci::use(created_by), soci::use(now);
+    return success();
+  }
+
+  Result<std::vector<ScaleChoice>> scale_choices(RegionId region, std::optional<int> year) override {
+    BoundQuery query(
+        "SELECT year, name, scale_version, preset, bands, chosen_by_name, chosen_at, version "
+        "FROM predicate_scale_choices WHERE region_id = ");
+    query.value(as_long(region.value()));
+    if (year) {
+      query.text(" AND year = ").value(static_cast<long long>(*year));
+    }
+    query.text(" ORDER BY year");
+    return db::collect_rows<ScaleChoiceColumns>(session_, query);
+  }
+
+  Result<bool> put_scale_choice(RegionId region, const ScaleChoice& choice) override {
+    const std::string bands = bands_text(choice.scale.bands);
+    const auto preset = static_cast<long long>(choice.preset ? 1 : 0);
+    BoundQuery query;
+    if (choice.version == 0) {
+      query
+          .text(
+              "INSERT INTO predicate_scale_choices (region_id, year, name, scale_version, preset, bands, "
+              "chosen_by_name, chosen_at, version) VALUES (")
+          .value(as_long(region.value()))
+          .text(", ")
+          .value(static_cast<long long>(choice.year))
+          .text(", ")
+          .value(choice.scale.name)
+          .text(", ")
+          .value(static_cast<long long>(choice.scale.version))
+          .text(", ")
+          .value(preset)
+          .text(", ")
+          .value(bands)
+          .text(", ")
+          .value(choice.chosen_by_name)
+          .text(", ")
+          .value(now_text())
+          .text(", 1) ON CONFLICT (region_id, year) DO NOTHING");
+    } else {
+      query.text("UPDATE predicate_scale_choices SET name = ")
+          .value(choice.scale.name)
+          .text(", scale_version = ")
+          .value(static_cast<long long>(choice.scale.version))
+          .text(", preset = ")
+          .value(preset)
+          .text(", bands = ")
+          .value(bands)
+          .text(", chosen_by_name = ")
+          .value(choice.chosen_by_name)
+          .text(", chosen_at = ")
+          .value(now_text())
+          .text(", version = version + 1 WHERE region_id = ")
+          .value(as_long(region.value()))
+          .text(" AND year = ")
+          .value(static_cast<long long>(choice.year))
+          .text(" AND version = ")
+          .value(as_long(choice.version));
+    }
+    return execute(session_, query) == 1;
   }
 
   // --- Realizations ---

@@ -213,6 +213,8 @@ constexpr std::array kPermissions = {
     Permission{Action::realization_workflow, planner, Scope::region},
     Permission{Action::reporting_windows_manage, planner, Scope::region},
     Permission{Action::reporting_windows_manage, admin, Scope::region},
+    Permission{Action::predicate_scales_manage, planner, Scope::region},
+    Permission{Action::predicate_scales_manage, admin, Scope::region},
 };
 
 bool scope_covers(Scope scope, const RoleGrant& grant, const Principal& principal,
@@ -296,6 +298,8 @@ std::string_view action_name(Action action) {
       return "realizations.workflow";
     case Action::reporting_windows_manage:
       return "reporting_windows.manage";
+    case Action::predicate_scales_manage:
+      return "predicate_scales.manage";
   }
   return "unknown";
 }

@@ -45,6 +45,7 @@ enum class Action {
   realization_report,          // enter an agency's realization with its evidence
   realization_workflow,        // submit, verify or return a realization (the workflow decides which step)
   reporting_windows_manage,    // the open and close dates of each quarter's reporting
+  predicate_scales_manage,     // choose the year's predicate scale (a preset or the region's own)
 };
 
 inline constexpr Action kAllActions[] = {Action::system_read,
@@ -75,7 +76,8 @@ inline constexpr Action kAllActions[] = {Action::system_read,
                                          Action::agreement_workflow,
                                          Action::realization_report,
                                          Action::realization_workflow,
-                                         Action::reporting_windows_manage};
+                                         Action::reporting_windows_manage,
+                                         Action::predicate_scales_manage};
 
 std::string_view action_name(Action action);
 std::optional<Action> parse_action(std::string_view name);

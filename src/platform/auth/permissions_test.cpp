@@ -72,6 +72,8 @@ const std::map<Action, std::set<Role>>& expected_roles() {
       {Action::realization_report, {Role::agency_head, Role::agency_staff}},
       {Action::realization_workflow, {Role::planner, Role::agency_head}},
       {Action::reporting_windows_manage, {Role::admin, Role::planner}},
+      // The year's predicate scale decides every predicate the region reports.
+      {Action::predicate_scales_manage, {Role::admin, Role::planner}},
   };
   return kExpected;
 }
