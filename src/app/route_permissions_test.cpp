@@ -168,6 +168,7 @@ const std::map<std::string, std::set<Role>> kExpected = {
     {"removeEvidence", {Role::agency_head, Role::agency_staff}},
     {"takeRealizationStep", {Role::planner, Role::agency_head}},
     {"putReportingWindows", kPlanners},
+    {"removeReportingWindow", kPlanners},
     {"choosePredicateScale", kPlanners},
 };
 

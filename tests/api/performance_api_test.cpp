@@ -109,6 +109,18 @@ TEST_P(PerformanceApiTest, TheHeadAndTheGovernorSignAndASignedAgreementCannotBeE
   ASSERT_EQ(agreement.at("state"), "submitted");
   EXPECT_EQ(agreement.at("available"), Json::array({"return", "sign_first_party"}));
   EXPECT_EQ(health_agreement(staff).at("available"), Json::array());
+  // The list's rows carry the same steps, and say which needs a comment.
+  const Json rows = json_of(head.get("/api/v1/agreements?year=2026&state=submitted"));
+  bool listed = false;
+  for (const Json& row : rows.at("items")) {
+    if (row.at("agency_code") == "Dinkes") {
+      listed = true;
+      EXPECT_EQ(row.at("steps"), Json::parse(R"([{"transition": "return", "comment_required": true},
+                                                 {"transition": "sign_first_party", "comment_required": false}])"));
+      EXPECT_EQ(row.at("editable"), false);
+    }
+  }
+  EXPECT_TRUE(listed) << rows.dump();
 
   // Staff may not sign; without the CSRF token nobody may; the governor may not sign first.
   EXPECT_EQ(step(staff, agreement, "sign_first_party").status, 403);
@@ -167,6 +179,13 @@ TEST_P(PerformanceApiTest, AQuarterIsReportedWithEvidenceVerifiedAndCountedInThe
   ApiResponse before = planner.get("/api/v1/scorecards/Dinkes?year=2026&quarter=3");
   ASSERT_EQ(before.status, 200) << before.body;
   EXPECT_EQ(json_of(before).at("items")[0].at("achievement").at("status"), "not_available");
+  // Before anything is saved, the quarter says who may report it.
+  EXPECT_EQ(
+      json_of(staff.get("/api/v1/realizations?agency_code=Dinkes&year=2026&quarter=3")).at("can_report"),
+      true);
+  EXPECT_EQ(
+      json_of(governor.get("/api/v1/realizations?agency_code=Dinkes&year=2026&quarter=3")).at("can_report"),
+      false);
 
   // A value in the wrong format names its field; so does a quarter outside 1-4.
   Json entry{{"agency_code", "Dinkes"},
@@ -271,6 +290,20 @@ TEST_P(PerformanceApiTest, TheReportingWindowsAreThePlanningAgencysToSet) {
   ApiResponse refused = planner.send("PUT", "/api/v1/reporting-windows", reversed.dump());
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(error_fields(refused), std::vector<std::string>{"windows[0].closes_on"});
+  // A date outside the quarter and the year after it is a typing slip.
+  const Json slipped{
+      {"year", 2027},
+      {"windows", Json::array({{{"quarter", 3}, {"opens_on", "2027-06-01"}, {"closes_on", "2029-01-15"}}})}};
+  refused = planner.send("PUT", "/api/v1/reporting-windows", slipped.dump());
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(error_fields(refused), (std::vector<std::string>{"windows[0].opens_on", "windows[0].closes_on"}));
+  // A window is removed as a whole, once.
+  EXPECT_EQ(head.send("DELETE", "/api/v1/reporting-windows/2027/1", "").status, 403);
+  ApiResponse removed = planner.send("DELETE", "/api/v1/reporting-windows/2027/1", "");
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(json_of(removed).at("items").size(), 0U);
+  EXPECT_EQ(planner.send("DELETE", "/api/v1/reporting-windows/2027/1", "").status, 404);
+  EXPECT_EQ(planner.send("DELETE", "/api/v1/reporting-windows/2027/5", "").status, 400);
   EXPECT_EQ(get(port(), "/api/v1/scorecards?year=2026").status, 401);
 }
 
@@ -347,6 +380,7 @@ TEST_P(PerformanceApiTest, EveryRouteNamesBadInputAndRefusesWhoItMust) {
       // Agreements.
       {&anonymous, "GET", "/api/v1/agreements", "", 401, ""},
       {&planner, "GET", "/api/v1/agreements?year=1999", "", 400, "year"},
+      {&planner, "GET", "/api/v1/agreements?state=ditandatangani", "", 400, "state"},
       {&planner, "GET", "/api/v1/agreements/999999", "", 404, ""},
       {&planner, "GET", "/api/v1/agreements/abc", "", 400, "id"},
       {&anonymous, "GET", agreement + "/candidates", "", 401, ""},

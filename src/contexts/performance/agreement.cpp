@@ -287,12 +287,13 @@ const workflow::Definition& agreement_workflow() {
     const auto fortnight = std::chrono::hours(14 * 24);
     workflow::Definition built;
     built.name = "performance_agreement";
-    built.version = 1;
+    built.version = 2;  // 2: abandon
     built.initial = std::string(kDraft);
     built.states = {{std::string(kDraft), false, std::nullopt, std::nullopt},
                     {std::string(kSubmitted), false, fortnight, Role::secretary},
                     {std::string(kSignedByFirstParty), false, fortnight, Role::secretary},
-                    {std::string(kSigned), true, std::nullopt, std::nullopt}};
+                    {std::string(kSigned), true, std::nullopt, std::nullopt},
+                    {std::string(kAbandoned), true, std::nullopt, std::nullopt}};
     built.transitions = {
         {"submit",
          std::string(kDraft),
@@ -300,6 +301,14 @@ const workflow::Definition& agreement_workflow() {
          {Role::agency_head, Role::agency_staff},
          Scope::own_agency,
          false,
+         {},
+         {}},
+        {"abandon",
+         std::string(kDraft),
+         std::string(kAbandoned),
+         {Role::agency_head, Role::agency_staff},
+         Scope::own_agency,
+         true,
          {},
          {}},
         {"return",

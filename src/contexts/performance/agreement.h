@@ -97,6 +97,10 @@ inline constexpr std::string_view kDraft = "draft";
 inline constexpr std::string_view kSubmitted = "submitted";
 inline constexpr std::string_view kSignedByFirstParty = "signed_by_first_party";
 inline constexpr std::string_view kSigned = "signed";
+inline constexpr std::string_view kAbandoned = "abandoned";
+// Every state, for filters.
+inline constexpr std::string_view kAgreementStates[] = {kDraft, kSubmitted, kSignedByFirstParty, kSigned,
+                                                        kAbandoned};
 
 // draft -(submit: the agency's head or staff)-> submitted
 //       -(sign_first_party: the agency head)-> signed_by_first_party
@@ -104,6 +108,9 @@ inline constexpr std::string_view kSigned = "signed";
 // A submitted or half-signed agreement can be returned to draft with a comment (before the head
 // signs: by the head, or by the planning agency for review; after: by the governor or the
 // planning agency).
+// A draft revision that is no longer wanted is abandoned (abandon: the agency's head or staff,
+// with a comment; final, kept with its history); an original is edited instead (the service
+// refuses abandoning number 1).
 // Both signing steps carry the field "document_sha256". An item waits at most 14 days for each
 // signature; past that it escalates to the Sekda.
 const workflow::Definition& agreement_workflow();

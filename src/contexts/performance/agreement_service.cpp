@@ -92,6 +92,24 @@ AgreementView view_of(const AgreementRecord& agreement, const Agencies& agencies
   return view;
 }
 
+// The steps the caller may take on the agreement now; an original is never abandoned (it is
+// edited instead).
+std::vector<std::string> available_steps(const AgreementRecord& agreement, const workflow::Item& item,
+                                         const Principal& caller) {
+  std::vector<std::string> names;
+  for (const workflow::Transition* transition : workflow::available(agreement_workflow(), item, caller)) {
+    if (transition->name != "abandon" || agreement.number > 1) {
+      names.push_back(transition->name);
+    }
+  }
+  return names;
+}
+
+bool editable_by(const AgreementRecord& agreement, const Agencies& agencies, const Principal& caller) {
+  const AgencyFacts* agency = agencies.find(agreement.agency_id);
+  return agreement.state == kDraft && agency && may_act_on(caller, Action::agreement_manage, *agency);
+}
+
 // The full view: the timeline, the steps the caller may take, whether it is editable, and the
 // revision that replaced it.
 Result<AgreementView> detailed_view(PerformanceStore& store, RegionId region,
@@ -101,19 +119,15 @@ Result<AgreementView> detailed_view(PerformanceStore& store, RegionId region,
   const auto item = TRY(store.workflow().find(region.value(), agreement.workflow_item_id));
   if (item) {
     view.timeline = item->item.steps;
-    for (const workflow::Transition* transition :
-         workflow::available(agreement_workflow(), item->item, caller)) {
-      view.available.push_back(transition->name);
-    }
+    view.available = available_steps(agreement, item->item, caller);
   }
-  const AgencyFacts* agency = agencies.find(agreement.agency_id);
-  view.editable =
-      agreement.state == kDraft && agency && may_act_on(caller, Action::agreement_manage, *agency);
+  view.editable = editable_by(agreement, agencies, caller);
   if (agreement.superseded) {
     for (const AgreementRecord& other :
          TRY(store.agreements(region, AgreementFilter{agreement.agency_id, agreement.year}))) {
       if (other.previous_id == agreement.id && other.state == kSigned) {
-        view.superseded_by = other.number;
+        view.superseded_by = other.id;
+        view.superseded_by_number = other.number;
       }
     }
   }
@@ -157,6 +171,13 @@ Result<AgreementContent> content_of(const AgreementContent& current, const Agree
       continue;
     }
     AgreementItem item = item_of(*found->second);
+    if (item_edit.yearly_target_cleared) {
+      // Emptying the field is no way to ask for the plan's target: that is silently wrong.
+      add_field_error(errors, "items[" + std::to_string(index) + "].yearly_target",
+                      "target tahunan wajib diisi; tanpa kunci ini target rencana yang dipakai",
+                      "the yearly target is required; leave the member out to take the plan's");
+      continue;
+    }
     if (item_edit.yearly_target) {
       item.yearly_target = *item_edit.yearly_target;
     }
@@ -192,38 +213,64 @@ Result<AgreementPage> AgreementService::list(const Principal& caller, const Agre
   if (query.agency_code) {
     filter.agency_id = TRY(agencies.require(*query.agency_code, "agency_code")).id;
   }
-  const auto records = TRY(read_transaction<std::vector<AgreementRecord>>(
-      repository_, [&](PerformanceStore& store) { return store.agreements(region, filter); }));
-  const std::string search = lower_ascii(trim_ascii_whitespace(query.search));
-  std::vector<AgreementView> matching;
-  for (const AgreementRecord& record : records) {
-    if (query.state && record.state != *query.state) {
-      continue;
-    }
-    AgreementView view = view_of(record, agencies);
-    if (!search.empty() && lower_ascii(view.agency_code).find(search) == std::string::npos &&
-        lower_ascii(view.agency_name).find(search) == std::string::npos) {
-      continue;
-    }
-    matching.push_back(std::move(view));
+  if (query.state && std::find(std::begin(kAgreementStates), std::end(kAgreementStates), *query.state) ==
+                         std::end(kAgreementStates)) {
+    return Error::with_fields(ErrorCode::InvalidInput,
+                              {FieldError{"state",
+                                          "status tidak dikenal; pilihan: draft, submitted, "
+                                          "signed_by_first_party, signed, abandoned",
+                                          "unknown state; the states are draft, submitted, "
+                                          "signed_by_first_party, signed, abandoned"}},
+                              {"state"});
   }
-  // Newest year first, then by agency code, then number.
-  std::stable_sort(matching.begin(), matching.end(),
-                   [](const AgreementView& left, const AgreementView& right) {
-                     if (left.record.year != right.record.year) {
-                       return left.record.year > right.record.year;
-                     }
-                     if (left.agency_code != right.agency_code) {
-                       return left.agency_code < right.agency_code;
-                     }
-                     return left.record.number < right.record.number;
-                   });
-  AgreementPage page;
-  page.total = static_cast<std::int64_t>(matching.size());
-  const auto [first, last] = page_bounds(page.total, query.page, query.page_size);
-  page.items.assign(std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(first)),
-                    std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(last)));
-  return page;
+  return read_transaction<AgreementPage>(repository_, [&](PerformanceStore& store) -> Result<AgreementPage> {
+    const std::string search = lower_ascii(trim_ascii_whitespace(query.search));
+    std::vector<AgreementView> matching;
+    for (const AgreementRecord& record : TRY(store.agreements(region, filter))) {
+      if (query.state && record.state != *query.state) {
+        continue;
+      }
+      AgreementView view = view_of(record, agencies);
+      if (!search.empty() && lower_ascii(view.agency_code).find(search) == std::string::npos &&
+          lower_ascii(view.agency_name).find(search) == std::string::npos) {
+        continue;
+      }
+      matching.push_back(std::move(view));
+    }
+    // Newest year first, then by agency code, then number.
+    std::stable_sort(matching.begin(), matching.end(),
+                     [](const AgreementView& left, const AgreementView& right) {
+                       if (left.record.year != right.record.year) {
+                         return left.record.year > right.record.year;
+                       }
+                       if (left.agency_code != right.agency_code) {
+                         return left.agency_code < right.agency_code;
+                       }
+                       return left.record.number < right.record.number;
+                     });
+    AgreementPage page;
+    page.total = static_cast<std::int64_t>(matching.size());
+    const auto [first, last] = page_bounds(page.total, query.page, query.page_size);
+    page.items.assign(std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(first)),
+                      std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(last)));
+    // The caller's steps on the page's rows, from their workflow items in one read.
+    std::vector<std::int64_t> item_ids;
+    for (const AgreementView& view : page.items) {
+      item_ids.push_back(view.record.workflow_item_id);
+    }
+    std::map<std::int64_t, workflow::Item> items;
+    for (workflow::StoredItem& stored : TRY(store.workflow().find_many(region.value(), item_ids))) {
+      items.emplace(stored.id, std::move(stored.item));
+    }
+    for (AgreementView& view : page.items) {
+      const auto found = items.find(view.record.workflow_item_id);
+      if (found != items.end()) {
+        view.available = available_steps(view.record, found->second, caller);
+      }
+      view.editable = editable_by(view.record, agencies, caller);
+    }
+    return page;
+  });
 }
 
 Result<AgreementView> AgreementService::get(const Principal& caller, AgreementId id) {
@@ -235,9 +282,17 @@ Result<AgreementView> AgreementService::get(const Principal& caller, AgreementId
   });
 }
 
-Result<PlanFacts> AgreementService::candidates(const Principal& caller, AgreementId id) {
+Result<AgreementCandidates> AgreementService::candidates(const Principal& caller, AgreementId id) {
   const AgreementRecord agreement = TRY(stored(caller, id));
-  return directory_.plan(caller, agreement.agency_id, agreement.year);
+  AgreementCandidates candidates;
+  candidates.plan = TRY(directory_.plan(caller, agreement.agency_id, agreement.year));
+  for (const AgreementItem& item : agreement.content.items) {
+    candidates.chosen_indicators.push_back(item.indicator_id);
+  }
+  for (const AgreementProgram& program : agreement.content.programs) {
+    candidates.chosen_programs.push_back(program.node_id);
+  }
+  return candidates;
 }
 
 Result<AgreementRecord> AgreementService::stored(const Principal& caller, AgreementId id) {
@@ -379,6 +434,10 @@ Result<AgreementView> AgreementService::take_step(const Principal& caller, Agree
     if (!item) {
       return not_found("Alur perjanjian kinerja " + agreement.id.to_string());
     }
+    if (command.transition == "abandon" && agreement.number == 1) {
+      return conflict("transition", "perjanjian awal tidak dibatalkan; ubah isinya selama masih draf",
+                      "an original agreement is not abandoned; edit it while it is a draft");
+    }
     // Who may take the step, and from which state, is decided before the document's checks.
     TRY(workflow::decide(
         agreement_workflow(), item->item, caller,
@@ -454,10 +513,10 @@ Result<AgreementView> AgreementService::revise(const Principal& caller, Agreemen
     for (const AgreementRecord& other :
          TRY(store.agreements(region, AgreementFilter{signed_agreement.agency_id, signed_agreement.year}))) {
       newest = std::max(newest, other.number);
-    }
-    if (newest != signed_agreement.number) {
-      return conflict("state", "perubahan perjanjian ini sudah sedang disusun",
-                      "a revision of this agreement is already being drafted");
+      if (other.number > signed_agreement.number && other.state != kAbandoned) {
+        return conflict("state", "perubahan perjanjian ini sudah sedang disusun",
+                        "a revision of this agreement is already being drafted");
+      }
     }
     AgreementRecord revision;
     revision.agency_id = signed_agreement.agency_id;

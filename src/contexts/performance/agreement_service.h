@@ -28,20 +28,29 @@ struct AgreementView {
   // False when a submitted or signed agreement's content no longer matches the SHA-256 it
   // was submitted and signed with (someone changed the stored document).
   bool document_intact = true;
-  std::optional<int> superseded_by;  // the number of the signed revision that replaced it
+  // The signed revision that replaced it.
+  std::optional<AgreementId> superseded_by;
+  std::optional<int> superseded_by_number;
+};
+
+// What the plan offers an agreement, and which of it the agreement already holds.
+struct AgreementCandidates {
+  PlanFacts plan;
+  std::vector<std::int64_t> chosen_indicators;  // indicator ids in the agreement's items
+  std::vector<std::int64_t> chosen_programs;    // node ids in its programs
 };
 
 struct AgreementQuery {
   std::optional<int> year;
   std::optional<std::string> agency_code;
-  std::optional<std::string> state;
-  std::string search;  // part of the agency's code or name, any case
+  std::optional<std::string> state;  // one of kAgreementStates (checked)
+  std::string search;                // part of the agency's code or name, any case
   std::int64_t page = 1;
   std::int64_t page_size = 50;
 };
 
 struct AgreementPage {
-  std::vector<AgreementView> items;  // without timelines
+  std::vector<AgreementView> items;  // without timelines, with the caller's steps
   std::int64_t total = 0;
 };
 
@@ -52,11 +61,12 @@ struct AgreementDraft {
 };
 
 // One item as an editor sends it: the plan indicator and the targets (the yearly target
-// defaults to the plan's target of the year).
+// defaults to the plan's target of the year when it is not sent; sent empty, it is refused).
 struct ItemEdit {
   std::int64_t indicator_id = 0;
   std::optional<TargetValue> yearly_target;
   std::array<std::optional<TargetValue>, 4> quarter_targets;
+  bool yearly_target_cleared = false;  // sent as null: the editor emptied it
 };
 
 struct ProgramEdit {
@@ -86,7 +96,7 @@ class AgreementService {
   Result<AgreementView> get(const auth::Principal& caller, AgreementId id);
   // The plan's indicators and programs of the agreement's agency and year (what an editor may
   // add).
-  Result<PlanFacts> candidates(const auth::Principal& caller, AgreementId id);
+  Result<AgreementCandidates> candidates(const auth::Principal& caller, AgreementId id);
 
   // A new original agreement (number 1) for an agency and year: the head of the agency from
   // the registry as the first party, and the agency's objective indicators (with the plan's
@@ -99,8 +109,8 @@ class AgreementService {
   // a signed one) or the version moved.
   Result<AgreementView> update(const auth::Principal& caller, AgreementId id, const AgreementEdit& edit,
                                const audit::CallContext& context);
-  // A step of the signing workflow. Submitting takes the document's SHA-256; each signature
-  // records it; the second signature makes the agreement binding and supersedes the one it
+  // A step of the signing workflow (or abandoning a draft revision). Submitting takes the document's SHA-256;
+  // each signature records it; the second signature makes the agreement binding and supersedes the one it
   // revises.
   Result<AgreementView> take_step(const auth::Principal& caller, AgreementId id, const StepCommand& command,
                                   const audit::CallContext& context);

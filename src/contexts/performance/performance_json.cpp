@@ -1,5 +1,7 @@
 #include "contexts/performance/performance_json.h"
 
+#include <algorithm>
+
 #include "core/date.h"
 
 namespace sinergi::performance {
@@ -60,6 +62,22 @@ Json timeline_json(const std::vector<workflow::Step>& steps) {
 
 Json nullable_text(const std::optional<std::string>& text) {
   return text ? Json(*text) : Json(nullptr);
+}
+
+// The steps the caller may take, each with whether it needs a comment (returning does).
+Json available_json(const workflow::Definition& definition, const std::vector<std::string>& names) {
+  Json steps = Json::array();
+  for (const std::string& name : names) {
+    bool comment_required = false;
+    for (const workflow::Transition& transition : definition.transitions) {
+      if (transition.name == name) {
+        comment_required = transition.comment_required;
+        break;
+      }
+    }
+    steps.push_back(Json{{"transition", name}, {"comment_required", comment_required}});
+  }
+  return steps;
 }
 
 Json steps_json(const std::vector<ExplanationStep>& steps, Locale locale) {
@@ -133,30 +151,33 @@ Json target_json(const std::optional<TargetValue>& target) {
 
 Json agreement_json(const AgreementView& view, bool with_content) {
   const AgreementRecord& record = view.record;
-  Json json{{"id", record.id.value()},
-            {"agency_code", view.agency_code},
-            {"agency_name", view.agency_name},
-            {"year", record.year},
-            {"number", record.number},
-            {"kind", record.number == 1 ? "original" : "revision"},
-            {"previous_id", record.previous_id ? Json(record.previous_id->value()) : Json(nullptr)},
-            {"revision_reason", record.revision_reason},
-            {"state", record.state},
-            {"superseded", record.superseded},
-            {"superseded_by", view.superseded_by ? Json(*view.superseded_by) : Json(nullptr)},
-            {"document_sha256", nullable_text(record.document_sha256)},
-            {"document_intact", view.document_intact},
-            {"first_party", party_json(record.content.first_party)},
-            {"second_party", party_json(record.content.second_party)},
-            {"items_count", record.content.items.size()},
-            {"programs_count", record.content.programs.size()},
-            {"total_budget", total_budget(record.content).rupiah()},
-            {"created_by", record.created_by_name},
-            {"created_at", record.created_at},
-            {"updated_at", record.updated_at},
-            {"version", record.version},
-            {"editable", view.editable},
-            {"available", view.available}};
+  Json json{
+      {"id", record.id.value()},
+      {"agency_code", view.agency_code},
+      {"agency_name", view.agency_name},
+      {"year", record.year},
+      {"number", record.number},
+      {"kind", record.number == 1 ? "original" : "revision"},
+      {"previous_id", record.previous_id ? Json(record.previous_id->value()) : Json(nullptr)},
+      {"revision_reason", record.revision_reason},
+      {"state", record.state},
+      {"superseded", record.superseded},
+      {"superseded_by", view.superseded_by ? Json(view.superseded_by->value()) : Json(nullptr)},
+      {"superseded_by_number", view.superseded_by_number ? Json(*view.superseded_by_number) : Json(nullptr)},
+      {"document_sha256", nullable_text(record.document_sha256)},
+      {"document_intact", view.document_intact},
+      {"first_party", party_json(record.content.first_party)},
+      {"second_party", party_json(record.content.second_party)},
+      {"items_count", record.content.items.size()},
+      {"programs_count", record.content.programs.size()},
+      {"total_budget", total_budget(record.content).rupiah()},
+      {"created_by", record.created_by_name},
+      {"created_at", record.created_at},
+      {"updated_at", record.updated_at},
+      {"version", record.version},
+      {"editable", view.editable},
+      {"available", view.available},
+      {"steps", available_json(agreement_workflow(), view.available)}};
   if (with_content) {
     json["region_name"] = record.content.region_name;
     Json items = Json::array();
@@ -178,7 +199,11 @@ Json agreement_json(const AgreementView& view, bool with_content) {
   return json;
 }
 
-Json plan_facts_json(const PlanFacts& facts) {
+Json candidates_json(const AgreementCandidates& candidates) {
+  const PlanFacts& facts = candidates.plan;
+  const auto chosen = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
   Json indicators = Json::array();
   for (const PlannedIndicator& indicator : facts.indicators) {
     indicators.push_back(Json{{"id", indicator.id},
@@ -189,14 +214,16 @@ Json plan_facts_json(const PlanFacts& facts) {
                               {"unit", indicator.unit},
                               {"polarity", std::string(name(indicator.polarity))},
                               {"key_indicator", indicator.key_indicator},
-                              {"target", target_json(indicator.target)}});
+                              {"target", target_json(indicator.target)},
+                              {"in_agreement", chosen(candidates.chosen_indicators, indicator.id)}});
   }
   Json programs = Json::array();
   for (const PlannedProgram& program : facts.programs) {
     programs.push_back(Json{{"node_id", program.node_id},
                             {"kind", program.kind},
                             {"code", program.code},
-                            {"title", program.title}});
+                            {"title", program.title},
+                            {"in_agreement", chosen(candidates.chosen_programs, program.node_id)}});
   }
   return Json{{"indicators", std::move(indicators)}, {"programs", std::move(programs)}};
 }
@@ -237,6 +264,7 @@ Json realization_json(const RealizationView& view) {
               {"version", record.version},
               {"editable", view.editable},
               {"available", view.available},
+              {"steps", available_json(realization_workflow(), view.available)},
               {"evidence", std::move(evidence)},
               {"timeline", timeline_json(view.timeline)}};
 }
@@ -267,6 +295,7 @@ Json quarter_report_json(const QuarterReport& report, const Date& today) {
               {"year", report.year},
               {"quarter", report.quarter},
               {"agreement", std::move(agreement)},
+              {"can_report", report.can_report},
               {"window", std::move(window)},
               {"counts",
                {{"indicators", report.rows.size()},
@@ -325,6 +354,9 @@ Json scorecard_json(const Scorecard& card, Locale locale) {
     Json entry = item_json(item.item);
     entry["quarters"] = std::move(quarters);
     entry["trend"] = std::move(trend);
+    entry["supporting_factors"] = item.supporting_factors;
+    entry["inhibiting_factors"] = item.inhibiting_factors;
+    entry["follow_up_plan"] = item.follow_up_plan;
     entry["achievement"] = item.trend.empty() ? Json(nullptr) : entry["trend"].back();
     items.push_back(std::move(entry));
   }

@@ -21,7 +21,7 @@ Json target_json(const std::optional<TargetValue>& target);
 // {name, version, bands: [{test, bound, predicate}]}; null for nullptr.
 Json scale_json(const PredicateScale* scale);
 Json agreement_json(const AgreementView& view, bool with_content);
-Json plan_facts_json(const PlanFacts& facts);
+Json candidates_json(const AgreementCandidates& candidates);
 Json realization_json(const RealizationView& view);
 Json quarter_report_json(const QuarterReport& report, const Date& today);
 Json queue_json(const std::vector<QueueEntry>& entries);

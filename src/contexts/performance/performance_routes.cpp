@@ -102,6 +102,7 @@ AgreementEdit agreement_edit(const Json& body, http::JsonFields& fields) {
       ItemEdit edit_item;
       edit_item.indicator_id = item.at("indicator_id").get<std::int64_t>();
       edit_item.yearly_target = target_field(item, "yearly_target", prefix + ".yearly_target", fields);
+      edit_item.yearly_target_cleared = item.contains("yearly_target") && item.at("yearly_target").is_null();
       if (item.contains("quarter_targets") && !item.at("quarter_targets").is_null()) {
         const Json& quarters = item.at("quarter_targets");
         if (!quarters.is_array() || quarters.size() > 4) {
@@ -192,7 +193,7 @@ void register_agreement_routes(auth::SecuredRouter& router, AgreementService& se
              Action::performance_read,
              [&service](Request& request, const Principal& caller) -> Result<Response> {
                const AgreementId id(TRY(http::path_id(request, "id")));
-               return json_response(200, plan_facts_json(TRY(service.candidates(caller, id))));
+               return json_response(200, candidates_json(TRY(service.candidates(caller, id))));
              });
   router.add(Method::put, "/api/v1/agreements/{id}", "updateAgreement", Action::agreement_manage,
              [&service](Request& request, const Principal& caller) -> Result<Response> {
@@ -373,6 +374,23 @@ void register_realization_routes(auth::SecuredRouter& router, RealizationService
                TRY(parameters.finish());
                return json_response(200, windows_json(TRY(service.windows(caller, year))));
              });
+  router.add(
+      Method::delete_, "/api/v1/reporting-windows/{year}/{quarter}", "removeReportingWindow",
+      Action::reporting_windows_manage,
+      [&service](Request& request, const Principal& caller) -> Result<Response> {
+        const std::int64_t year = TRY(http::path_id(request, "year"));
+        const std::int64_t quarter = TRY(http::path_id(request, "quarter"));
+        if (year < 2000 || year > 2100 || quarter > 4) {
+          const std::string field = quarter > 4 ? "quarter" : "year";
+          return Error::with_fields(ErrorCode::InvalidInput,
+                                    {FieldError{field, "di luar rentang (tahun 2000-2100, triwulan 1-4)",
+                                                "out of range (year 2000-2100, quarter 1-4)"}},
+                                    {field});
+        }
+        return json_response(200, windows_json(TRY(service.remove_window(caller, static_cast<int>(year),
+                                                                         static_cast<int>(quarter),
+                                                                         audit::context_of(request)))));
+      });
   router.add(
       Method::put, "/api/v1/reporting-windows", "putReportingWindows", Action::reporting_windows_manage,
       [&service](Request& request, const Principal& caller) -> Result<Response> {

@@ -183,7 +183,7 @@ class PerformanceServiceTest : public ::testing::TestWithParam<db::Backend> {
     edit.version = view.record.version;
     edit.second_party = Party{"H. Rudy Mas'ud", "", "", "Gubernur Kalimantan Timur"};
     for (const AgreementItem& item : view.record.content.items) {
-      edit.items.push_back(ItemEdit{item.indicator_id, std::nullopt, item.quarter_targets});
+      edit.items.push_back(ItemEdit{item.indicator_id, std::nullopt, item.quarter_targets, false});
     }
     for (const AgreementProgram& program : view.record.content.programs) {
       edit.programs.push_back(ProgramEdit{program.node_id, program.budget});
@@ -325,7 +325,7 @@ TEST_P(PerformanceServiceTest, AnIncompleteDraftIsSavedButNotSubmitted) {
       << describe(submitted.error());
   // An indicator of another agency (or none) cannot be added.
   AgreementEdit edit = edit_of(created.value());
-  edit.items.push_back(ItemEdit{999, std::nullopt, {}});
+  edit.items.push_back(ItemEdit{999, std::nullopt, {}, false});
   EXPECT_TRUE(refused_with(agreements_->update(staff(), created.value().record.id, edit, context_),
                            ErrorCode::ValidationFailed, "items[3].indicator_id"));
 }
@@ -418,7 +418,78 @@ TEST_P(PerformanceServiceTest, ARevisionReplacesTheSignedAgreementOnceItIsSigned
   auto replaced = agreements_->get(staff(), original.record.id);
   ASSERT_OK(replaced);
   EXPECT_TRUE(replaced.value().record.superseded);
-  EXPECT_EQ(replaced.value().superseded_by, 2);
+  EXPECT_EQ(replaced.value().superseded_by, view.record.id);
+  EXPECT_EQ(replaced.value().superseded_by_number, 2);
+}
+
+TEST_P(PerformanceServiceTest, ADraftRevisionIsAbandonedWithAReasonAndAnOriginalIsEditedInstead) {
+  auto created = agreements_->create(staff(), AgreementDraft{"Dinkes", 2026, governor_party()}, context_);
+  ASSERT_OK(created);
+  const AgreementView& draft = created.value();
+  EXPECT_EQ(std::count(draft.available.begin(), draft.available.end(), "abandon"), 0);
+  EXPECT_TRUE(refused_with(
+      agreements_->take_step(staff(), draft.record.id,
+                             StepCommand{"abandon", "salah buat", draft.record.version}, context_),
+      ErrorCode::Conflict, "transition"));
+  // Emptying a yearly target is refused, not silently replaced by the plan's.
+  AgreementEdit emptied = edit_of(draft);
+  emptied.items[0].yearly_target_cleared = true;
+  EXPECT_TRUE(refused_with(agreements_->update(staff(), draft.record.id, emptied, context_),
+                           ErrorCode::ValidationFailed, "items[0].yearly_target"));
+  // The editor's candidates say which indicators and programs the draft already holds.
+  auto candidates = agreements_->candidates(staff(), draft.record.id);
+  ASSERT_OK(candidates);
+  EXPECT_EQ(candidates.value().plan.indicators.size(), 4u);
+  // The draft took the agency's objective indicators (103 measures a sub-activity).
+  EXPECT_EQ(candidates.value().chosen_indicators, (std::vector<std::int64_t>{101, 102, 104}));
+  EXPECT_EQ(candidates.value().chosen_programs, (std::vector<std::int64_t>{201}));
+}
+
+TEST_P(PerformanceServiceTest, AnAbandonedRevisionLeavesTheOriginalInForceAndAnotherCanFollow) {
+  const AgreementView original = signed_agreement();
+  auto revision = agreements_->revise(staff(), original.record.id, "Pergeseran anggaran", context_);
+  ASSERT_OK(revision);
+  const AgreementView& second = revision.value();
+  EXPECT_EQ(std::count(second.available.begin(), second.available.end(), "abandon"), 1);
+  EXPECT_TRUE(
+      refused_with(agreements_->take_step(staff(), second.record.id,
+                                          StepCommand{"abandon", "", second.record.version}, context_),
+                   ErrorCode::ValidationFailed, "comment"));
+  EXPECT_TRUE(refused_with(
+      agreements_->take_step(governor(), second.record.id,
+                             StepCommand{"abandon", "tidak jadi", second.record.version}, context_),
+      ErrorCode::Forbidden));
+  auto abandoned = agreements_->take_step(
+      staff(), second.record.id, StepCommand{"abandon", "Pergeseran dibatalkan", second.record.version},
+      context_);
+  ASSERT_OK(abandoned);
+  EXPECT_EQ(abandoned.value().record.state, kAbandoned);
+  EXPECT_TRUE(abandoned.value().available.empty());
+  EXPECT_EQ(agreements_->in_force(staff(), AgencyId(health_), 2026).value()->number, 1);
+  // A new revision may follow; it takes the next number, the abandoned one keeps its own.
+  auto third = agreements_->revise(staff(), original.record.id, "APBD perubahan", context_);
+  ASSERT_OK(third);
+  EXPECT_EQ(third.value().record.number, 3);
+  EXPECT_EQ(audit_count("performance_agreement.abandon"), 1);
+
+  // The list filters by state, refuses an unknown one, and gives each row the caller's steps.
+  AgreementQuery query;
+  query.state = "abandoned";
+  auto list = agreements_->list(staff(), query);
+  ASSERT_OK(list);
+  ASSERT_EQ(list.value().total, 1);
+  EXPECT_EQ(list.value().items[0].record.number, 2);
+  query.state = "ditandatangani";
+  EXPECT_TRUE(refused_with(agreements_->list(staff(), query), ErrorCode::InvalidInput, "state"));
+  query.state = "draft";
+  list = agreements_->list(staff(), query);
+  ASSERT_OK(list);
+  ASSERT_EQ(list.value().total, 1);
+  EXPECT_TRUE(list.value().items[0].editable);
+  EXPECT_EQ(list.value().items[0].available, (std::vector<std::string>{"submit", "abandon"}));
+  list = agreements_->list(governor(), query);
+  EXPECT_FALSE(list.value().items[0].editable);
+  EXPECT_TRUE(list.value().items[0].available.empty());
 }
 
 TEST_P(PerformanceServiceTest, RealizationIsReportedOnlyAgainstTheAgreementInForce) {

@@ -129,6 +129,7 @@ class PerformanceStore {
   // --- Reporting windows ---
   virtual Result<std::vector<ReportingWindow>> windows(RegionId region, int year) = 0;
   virtual Result<void> put_window(RegionId region, const ReportingWindow& window) = 0;
+  virtual Result<void> delete_window(RegionId region, int year, int quarter) = 0;
 
   // --- The region's own predicate scales, every version, never changed ---
   // Ordered by name and version.

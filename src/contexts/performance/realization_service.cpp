@@ -232,6 +232,7 @@ Result<QuarterReport> RealizationService::quarter(const Principal& caller, const
     if (!report.agreement) {
       return report;
     }
+    report.can_report = may_act_on(caller, Action::realization_report, agency);
     const auto realizations =
         TRY(store.realizations(region, RealizationFilter{agency.id, year, quarter, std::nullopt}));
     std::map<std::int64_t, RealizationView> by_indicator;
@@ -631,6 +632,19 @@ Result<std::vector<ReportingWindow>> RealizationService::put_windows(
       continue;
     }
     seen[window.quarter - 1] = true;
+    // A quarter is reported from its first day until the end of the next year at the latest
+    // (TW IV is reported in January); a date outside is a typing slip.
+    const Date first_day = Date(std::chrono::year(year) / ((window.quarter - 1) * 3 + 1) / 1);
+    const Date last_day = Date(std::chrono::year(year + 1) / 12 / 31);
+    for (const auto& [key, date] :
+         {std::pair{"opens_on", window.opens_on}, {"closes_on", window.closes_on}}) {
+      if (date < first_day || last_day < date) {
+        add_field_error(
+            errors, field + "." + key,
+            "tanggal harus antara " + format_iso_date(first_day) + " dan " + format_iso_date(last_day),
+            "the date must be between " + format_iso_date(first_day) + " and " + format_iso_date(last_day));
+      }
+    }
     if (window.closes_on < window.opens_on) {
       add_field_error(errors, field + ".closes_on", "tanggal tutup sebelum tanggal buka",
                       "the closing date is before the opening date");
@@ -660,6 +674,32 @@ Result<std::vector<ReportingWindow>> RealizationService::put_windows(
         }
         TRY(store.append_audit(event(caller, region, "reporting_window.update", "reporting_window",
                                      std::to_string(year), std::move(changes), context)));
+        return store.windows(region, year);
+      });
+}
+
+Result<std::vector<ReportingWindow>> RealizationService::remove_window(const Principal& caller, int year,
+                                                                       int quarter,
+                                                                       const audit::CallContext& context) {
+  TRY(check_quarter(year, quarter));
+  const RegionId region = TRY(region_of(caller));
+  return write_transaction<std::vector<ReportingWindow>>(
+      repository_, [&](PerformanceStore& store) -> Result<std::vector<ReportingWindow>> {
+        std::optional<ReportingWindow> removed;
+        for (const ReportingWindow& window : TRY(store.windows(region, year))) {
+          if (window.quarter == quarter) {
+            removed = window;
+          }
+        }
+        if (!removed) {
+          return not_found("Jendela pelaporan TW " + std::to_string(quarter) + " " + std::to_string(year));
+        }
+        TRY(store.delete_window(region, year, quarter));
+        TRY(store.append_audit(event(
+            caller, region, "reporting_window.remove", "reporting_window", std::to_string(year),
+            {{"TW" + std::to_string(quarter),
+              format_iso_date(removed->opens_on) + " - " + format_iso_date(removed->closes_on), nullptr}},
+            context)));
         return store.windows(region, year);
       });
 }

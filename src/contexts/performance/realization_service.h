@@ -43,6 +43,9 @@ struct QuarterReport {
   int quarter = 1;
   std::optional<AgreementRecord> agreement;  // in force; none: nothing to report against
   std::optional<ReportingWindow> window;
+  // The caller may enter this agency's realization (before anything was saved, too): an
+  // agreement is in force and the caller reports for the agency.
+  bool can_report = false;
   std::vector<QuarterRow> rows;
   // Completeness and timeliness: indicators with a value, submitted or verified, verified,
   // submitted late.
@@ -173,6 +176,11 @@ class RealizationService {
   Result<std::vector<ReportingWindow>> put_windows(const auth::Principal& caller, int year,
                                                    const std::vector<ReportingWindow>& windows,
                                                    const audit::CallContext& context);
+
+  // Removes a quarter's window (reports of that quarter are then neither refused early nor
+  // marked late); NotFound when it has none. Answers the year's remaining windows.
+  Result<std::vector<ReportingWindow>> remove_window(const auth::Principal& caller, int year, int quarter,
+                                                     const audit::CallContext& context);
 
   Result<Scorecard> scorecard(const auth::Principal& caller, const std::string& agency_code, int year,
                               int quarter);

@@ -504,6 +504,14 @@ class SqlPerformanceStore final : public PerformanceStore {
     return execute(session_, query) == 1;
   }
 
+  Result<void> delete_window(RegionId region, int year, int quarter) override {
+    long long region_id = region.value();
+    session_ << "DELETE FROM reporting_windows WHERE region_id = :region_id AND year = :year AND quarter = "
+                ":quarter",
+        soci::use(region_id), soci::use(year), soci::use(quarter);
+    return success();
+  }
+
   // --- Realizations ---
 
   Result<std::vector<RealizationRecord>> realizations(RegionId region,
