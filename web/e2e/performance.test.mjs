@@ -352,6 +352,42 @@ describe('drafting agreements and reporting windows', () => {
     }
   });
 
+  test('the agency abandons a draft revision with a reason; the signed agreement stays in force', async () => {
+    const { context, page, problems } = await openPage(suite.browser, suite.server);
+    try {
+      await login(page, 'staf.disdikbud');
+      await page.goto(`/kinerja/perjanjian?opd=Disdikbud&tahun=${YEAR}`);
+      await page.getByTestId('agreements-table').getByRole('link', { name: /Pendidikan/ }).first().click();
+      await page.getByTestId('agreement-summary').waitFor();
+      assert.equal(await page.getByTestId('agreement-state').getByTestId('state-badge').getAttribute('data-state'), 'signed');
+      const signedUrl = page.url();
+      const revise = page.getByTestId('agreement-revise');
+      await revise.getByRole('button', { name: 'Ajukan perubahan' }).click();
+      await revise.getByLabel(/Alasan perubahan/).fill('Pergeseran anggaran bidang SMA');
+      await revise.getByRole('button', { name: 'Buat draf perubahan' }).click();
+      await page.waitForURL((url) => url.href !== signedUrl && /\/kinerja\/perjanjian\/\d+$/.test(url.pathname));
+      await page.getByTestId('agreement-kind').getByText('Perubahan ke-1').waitFor();
+
+      // The server says abandoning needs a reason; the form asks for it before sending.
+      await page.getByRole('button', { name: 'Batalkan draf perubahan' }).click();
+      await page.getByTestId('workflow-confirm').click();
+      await page.getByText('Catatan wajib diisi', { exact: false }).first().waitFor();
+      await page.getByLabel(/Catatan/).fill('Pergeseran dibatalkan oleh TAPD');
+      await page.getByTestId('workflow-confirm').click();
+      await page.getByTestId('agreement-message').getByText(/Draf perubahan dibatalkan/).waitFor();
+      assert.equal(await page.getByTestId('agreement-state').getByTestId('state-badge').getAttribute('data-state'), 'abandoned');
+
+      // The signed agreement is still the one in force and may be revised again.
+      await page.goto(signedUrl);
+      await page.getByTestId('agreement-summary').waitFor();
+      assert.equal(await page.getByTestId('agreement-state').getByTestId('state-badge').getAttribute('data-state'), 'signed');
+      await page.getByTestId('agreement-revise').getByRole('button', { name: 'Ajukan perubahan' }).waitFor();
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a new agreement for next year needs the second party\'s name; the planner keeps the windows', async () => {
     const { context, page, problems } = await openPage(suite.browser, suite.server);
     try {

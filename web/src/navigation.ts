@@ -124,6 +124,9 @@ export function sectionItems(section: Section): SectionItem[] {
     if (can('reporting_windows.manage')) {
       items.push({ id: 'jendela', to: '/kinerja/jendela', labelKey: 'sectionNav.windows' });
     }
+    if (can('performance.read')) {
+      items.push({ id: 'skala', to: '/kinerja/skala', labelKey: 'sectionNav.scales' });
+    }
   } else {
     if (readsOthersAttendance()) {
       items.push({ id: 'disiplin', to: '/kehadiran/disiplin', labelKey: 'sectionNav.discipline' });

@@ -12,11 +12,12 @@ export function quarterNumeral(quarter: number): string {
   return QUARTER_NUMERALS[quarter - 1] ?? String(quarter);
 }
 
-/** The steps that need a comment (the workflows' "return" transitions). */
-const COMMENT_REQUIRED = new Set(['return', 'return_for_review', 'return_signed']);
+/** The steps that need a comment when the server did not say (its `steps` does). */
+const COMMENT_REQUIRED = new Set(['return', 'return_for_review', 'return_signed', 'abandon']);
 
-export function commentRequired(transition: string): boolean {
-  return COMMENT_REQUIRED.has(transition);
+export function commentRequired(transition: string, steps?: readonly { transition: string; comment_required: boolean }[]): boolean {
+  const stated = steps?.find((step) => step.transition === transition);
+  return stated ? stated.comment_required : COMMENT_REQUIRED.has(transition);
 }
 
 /** The signing steps (they show the SHA-256 being signed). */
@@ -41,6 +42,26 @@ export function targetLabel(target: PerformanceTarget | null | undefined): strin
 /** A decimal as typed ("98,5", " 98.5 ") as sent: the server reads either separator. */
 export function decimalText(text: string): string {
   return text.trim().replace(/\s/g, '');
+}
+
+/**
+ * A decimal as typed ("90,5", "90.5", "1.000,5") as a plain string with a dot ("90.5"): with
+ * both marks the last one is the decimal mark; a single mark occurring once is the decimal mark
+ * ("90,5", "90.5"), one occurring more than once groups digits ("1.000.000").
+ */
+export function plainDecimal(text: string): string {
+  const compact = decimalText(text);
+  const commas = compact.split(',').length - 1;
+  const dots = compact.split('.').length - 1;
+  if (commas && dots) {
+    const point = compact.lastIndexOf(',') > compact.lastIndexOf('.') ? ',' : '.';
+    const group = point === ',' ? '.' : ',';
+    return compact.split(group).join('').replace(point, '.');
+  }
+  if (commas === 1) return compact.replace(',', '.');
+  if (commas > 1) return compact.split(',').join('');
+  if (dots > 1) return compact.split('.').join('');
+  return compact;
 }
 
 /** Whether the text reads as a number ("98,5", "1.234,5", "-2"). */

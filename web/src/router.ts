@@ -272,6 +272,12 @@ export const router = createRouter({
       meta: { titleKey: 'windows.title', permission: 'reporting_windows.manage' },
     },
     {
+      path: '/kinerja/skala',
+      name: 'skala',
+      component: () => import('./views/PredicateScalesView.vue'),
+      meta: { titleKey: 'scales.title', permission: 'performance.read' },
+    },
+    {
       path: '/alat/periksa-laporan',
       name: 'periksa-laporan',
       component: () => import('./views/ReportCheckView.vue'),

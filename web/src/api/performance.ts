@@ -8,8 +8,14 @@ import type { Aggregation, FormulaVariant, Polarity } from './planning';
 
 const enc = encodeURIComponent;
 
-export type AgreementState = 'draft' | 'submitted' | 'signed_by_first_party' | 'signed';
-export const AGREEMENT_STATES: readonly AgreementState[] = ['draft', 'submitted', 'signed_by_first_party', 'signed'];
+export type AgreementState = 'draft' | 'submitted' | 'signed_by_first_party' | 'signed' | 'abandoned';
+export const AGREEMENT_STATES: readonly AgreementState[] = ['draft', 'submitted', 'signed_by_first_party', 'signed', 'abandoned'];
+
+/** A step the caller may take, and whether the server refuses it without a comment. */
+export interface WorkflowStep {
+  transition: string;
+  comment_required: boolean;
+}
 
 export type RealizationState = 'draft' | 'submitted' | 'verified';
 
@@ -76,7 +82,9 @@ export interface AgreementSummary {
   revision_reason: string;
   state: AgreementState | (string & {});
   superseded: boolean;
+  /** The id of the signed revision that replaced it (only in the detail). */
   superseded_by: number | null;
+  superseded_by_number: number | null;
   document_sha256: string | null;
   document_intact: boolean;
   first_party: Party;
@@ -91,6 +99,7 @@ export interface AgreementSummary {
   editable: boolean;
   /** The workflow steps the caller may take now. */
   available: string[];
+  steps: WorkflowStep[];
 }
 
 export interface Agreement extends AgreementSummary {
@@ -186,6 +195,7 @@ export interface Realization {
   version: number;
   editable: boolean;
   available: string[];
+  steps: WorkflowStep[];
   evidence: Evidence[];
   timeline: TimelineStep[];
 }
@@ -204,6 +214,8 @@ export interface QuarterReport {
   year: number;
   quarter: number;
   agreement: { id: number; number: number } | null;
+  /** The caller may enter this agency's values (the server decides). */
+  can_report: boolean;
   window: { opens_on: string; closes_on: string; status: WindowStatus } | null;
   counts: { indicators: number; with_value: number; submitted: number; verified: number; late: number };
   rows: QuarterRow[];
@@ -262,6 +274,40 @@ export interface PredicateScale {
   version: number;
   bands: PredicateBand[];
 }
+
+/** The predicate scale of a year: the chosen one, or the default when nobody chose. */
+export interface ScaleChoice {
+  year: number;
+  scale: PredicateScale;
+  /** A built-in scale (else the region's own). */
+  preset: boolean;
+  /** false: nobody chose, the default applies. */
+  chosen: boolean;
+  chosen_by: string | null;
+  chosen_at: string | null;
+  /** Sent back when choosing (0 when never chosen). */
+  version: number;
+}
+
+/** The scales to choose from and the region's choices by year. */
+export interface ScaleCatalog {
+  presets: PredicateScale[];
+  /** The region's own scales, every version, by name and version. */
+  custom: PredicateScale[];
+  years: ScaleChoice[];
+}
+
+/** A band being sent: `bound` a decimal with a dot, absent for `any`. */
+export interface PredicateBandInput {
+  test: PredicateBand['test'];
+  bound?: string | null;
+  predicate: string;
+}
+
+/** Choose a built-in scale, or the region's own (a new version when its bands differ). */
+export type ScaleChoiceInput =
+  | { version: number; preset: string }
+  | { version: number; scale: { name: string; bands: PredicateBandInput[] } };
 
 export interface QuarterAchievement {
   quarter: number;
@@ -406,6 +452,10 @@ export const performance = {
   windows: (year: number) => api.get<Items<ReportingWindow>>('/api/v1/reporting-windows', { query: { year } }),
   putWindows: (body: { year: number; windows: ReportingWindow[] }) =>
     api.put<Items<ReportingWindow>>('/api/v1/reporting-windows', body),
+
+  predicateScales: () => api.get<ScaleCatalog>('/api/v1/predicate-scales'),
+  scaleChoice: (year: number) => api.get<ScaleChoice>(`/api/v1/predicate-scales/${year}`),
+  chooseScale: (year: number, body: ScaleChoiceInput) => api.put<ScaleChoice>(`/api/v1/predicate-scales/${year}`, body),
 
   regionScorecard: (query: { year: number; quarter: number }) =>
     api.get<RegionScorecard>('/api/v1/scorecards', { query }),
